@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import { resolveDeployTarget } from './src/lib/deploy-target.ts';
+import { permalinkOptions } from './src/plugins/permalink.ts';
+import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
+import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
+
+const { site, base } = resolveDeployTarget(process.env);
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  markdown: {
+    // Mermaid blocks must reach rehypeDiagrams as plain code, not Shiki's spans.
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    processor: unified({
+      // The letter is published verbatim: no smart-quote rewriting.
+      smartypants: false,
+      remarkPlugins: [remarkBriefingSummary],
+      // Ids first, so permalinks can point at them.
+      rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, permalinkOptions], rehypeDiagrams],
+    }),
+  },
+});

@@ -1,0 +1,61 @@
+/**
+ * `npm run diagrams`: renders every diagram in content/ that the cache lacks, and deletes
+ * cached renders that no content uses. `--check` only reports, and exits 1 when the committed
+ * cache is out of date. `--force` re-renders everything.
+ */
+import { join } from 'node:path';
+import type { Element } from 'hast';
+import { VFile } from 'vfile';
+import { cacheDirFromEnv, cacheStatus, diagramsInContent, removeCached, writeCached, type ContentDiagram } from '../plugins/diagram-cache.ts';
+import { renderBlocks, type DiagramBlock } from '../plugins/rehype-diagrams.ts';
+
+const contentDir = join(process.cwd(), 'content');
+const cacheDir = cacheDirFromEnv();
+const args = new Set(process.argv.slice(2));
+
+function toBlock(diagram: ContentDiagram): DiagramBlock {
+  const point = { line: diagram.line, column: 1 };
+  const pre: Element = {
+    type: 'element',
+    tagName: 'pre',
+    properties: {},
+    children: [
+      { type: 'element', tagName: 'code', properties: { className: ['language-mermaid'] }, children: [{ type: 'text', value: diagram.source }] },
+    ],
+    position: { start: point, end: point },
+  };
+  return { pre, parent: { type: 'root', children: [pre] }, source: diagram.source, key: diagram.key };
+}
+
+const status = cacheStatus(contentDir, cacheDir);
+
+if (args.has('--check')) {
+  for (const d of status.missing) console.error(`${d.file}:${d.line}: diagram not in the render cache (run \`npm run diagrams\`)`);
+  for (const key of status.unused) console.error(`${join(cacheDir, key)}.svg: no content uses this render (run \`npm run diagrams\`)`);
+  const stale = status.missing.length + status.unused.length;
+  console.log(stale ? `Diagram cache out of date: ${stale} problem(s).` : 'Diagram cache up to date.');
+  process.exit(stale ? 1 : 0);
+}
+
+const todo = args.has('--force') ? diagramsInContent(contentDir) : status.missing;
+const byFile = Map.groupBy(todo, (d) => d.file);
+let failed = false;
+for (const [file, diagrams] of byFile) {
+  const vfile = new VFile({ path: file });
+  const blocks = diagrams.map(toBlock);
+  try {
+    const svgs = await renderBlocks(blocks, vfile);
+    blocks.forEach((block, i) => writeCached(cacheDir, block.key, svgs[i] ?? ''));
+    console.log(`rendered ${blocks.length} diagram(s) from ${file}`);
+  } catch (error) {
+    failed = true;
+    console.error(String((error as Error).message ?? error));
+    console.error(`  in ${file}`);
+  }
+}
+for (const key of status.unused) {
+  removeCached(cacheDir, key);
+  console.log(`removed unused render ${key}.svg`);
+}
+if (todo.length === 0 && status.unused.length === 0) console.log('Diagram cache up to date.');
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,71 @@
+/**
+ * Finds a Chromium for the build (diagram rendering) and the end-to-end tests.
+ * One module so both agree on which browser runs, in this order:
+ * `CHROMIUM_PATH`, Playwright's own download, Debian's /usr/bin/chromium, then PATH.
+ */
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { chromium } from 'playwright';
+
+export type ChromiumSource = 'CHROMIUM_PATH' | 'playwright' | 'system' | 'PATH';
+export type FoundChromium = { path: string; source: ChromiumSource };
+
+/** Flags that keep Chromium quiet on a machine with no network beyond localhost. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const installHint =
+  'No Chromium found. Set CHROMIUM_PATH to a Chromium/Chrome binary, or install one: ' +
+  '`npx playwright install chromium`, or on Debian/Ubuntu `apt-get install -y chromium`.';
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Playwright's downloaded browser, if one was installed; '' when not. */
+function playwrightExecutable(): string {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Returns the first Chromium found, or undefined. When `CHROMIUM_PATH` is set it is the only
+ * candidate: pointing it nowhere is how a build proves it needs no browser.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): FoundChromium | undefined {
+  const fromEnv = env['CHROMIUM_PATH'];
+  if (fromEnv !== undefined && fromEnv !== '') {
+    return isExecutable(fromEnv) ? { path: fromEnv, source: 'CHROMIUM_PATH' } : undefined;
+  }
+  const bundled = playwrightExecutable();
+  if (bundled && isExecutable(bundled)) return { path: bundled, source: 'playwright' };
+  if (isExecutable('/usr/bin/chromium')) return { path: '/usr/bin/chromium', source: 'system' };
+  for (const dir of (env['PATH'] ?? '').split(delimiter).filter(Boolean)) {
+    for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
+      const candidate = join(dir, name);
+      if (isExecutable(candidate)) return { path: candidate, source: 'PATH' };
+    }
+  }
+  return undefined;
+}
+
+/** Launch options for Playwright's `chromium.launch`, or undefined when no browser is found. */
+export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env) {
+  const found = findChromium(env);
+  return found ? { executablePath: found.path, args: chromiumArgs } : undefined;
+}

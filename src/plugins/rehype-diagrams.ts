@@ -1,0 +1,106 @@
+/**
+ * Renders ```mermaid blocks to inline SVG at build time, through a committed render cache.
+ *
+ * rehype-mermaid does the rendering (in a headless Chromium), but only for diagrams whose
+ * cache entry is missing: a build whose diagrams are all cached launches no browser at all.
+ * Entries are keyed by a hash of the diagram source, the Mermaid version and the render
+ * options, so a stale picture can never be served for changed source.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
+import rehypeMermaid from 'rehype-mermaid';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { chromiumLaunchOptions, installHint } from '../lib/chromium.ts';
+import { cacheDirFromEnv, diagramKey, readCached, renderOptions, writeCached } from './diagram-cache.ts';
+import { presentDiagram } from './present-diagram.ts';
+
+export type DiagramBlock = { pre: Element; parent: Root | Element; source: string; key: string };
+
+/** The ```mermaid blocks of a tree (Shiki is told to leave them as plain <pre><code>). */
+export function findDiagramBlocks(tree: Root): DiagramBlock[] {
+  const blocks: DiagramBlock[] = [];
+  visit(tree, 'element', (node, _index, parent) => {
+    if (node.tagName !== 'pre' || !parent) return;
+    const code = node.children.find((child): child is Element => child.type === 'element');
+    const classes = code?.properties['className'];
+    if (!code || code.tagName !== 'code' || !Array.isArray(classes) || !classes.includes('language-mermaid')) return;
+    const source = toText(code, { whitespace: 'pre' });
+    blocks.push({ pre: node, parent: parent as Root | Element, source, key: diagramKey(source) });
+  });
+  return blocks;
+}
+
+function lineOf(block: DiagramBlock): number | undefined {
+  return block.pre.position?.start.line;
+}
+
+/**
+ * Renders diagrams with rehype-mermaid in one browser session. Mermaid's parse errors fail the
+ * file at the block's position, quoting Mermaid's own message.
+ */
+export async function renderBlocks(blocks: DiagramBlock[], file: VFile): Promise<string[]> {
+  const launchOptions = chromiumLaunchOptions();
+  if (!launchOptions) {
+    const first = blocks[0];
+    file.fail(
+      `The diagram at line ${first ? lineOf(first) : '?'} is not in the render cache (it is new or changed), ` +
+        `and rendering it needs a browser. ${installHint} Then run \`npm run diagrams\` and commit src/plugins/diagram-cache/.`,
+      first?.pre,
+    );
+  }
+  const root: Root = {
+    type: 'root',
+    children: blocks.map(({ pre }) => structuredClone(pre)),
+  };
+  try {
+    await unified()
+      .use(rehypeMermaid, { ...renderOptions, launchOptions })
+      .run(root, file);
+  } catch (error) {
+    const place = (error as { place?: { start?: { line?: number } } }).place;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    file.fail(
+      `Mermaid could not render the diagram at line ${place?.start?.line ?? '?'}: ${reason.trim()} ` +
+        'Fix the diagram source (https://mermaid.js.org/syntax/flowchart.html).',
+      blocks.find((block) => lineOf(block) === place?.start?.line)?.pre,
+    );
+  }
+  return root.children.map((svg) => toHtml(svg, { space: 'svg' }));
+}
+
+export type RehypeDiagramsOptions = {
+  /** Folder of cached SVGs; defaults to $DIAGRAM_CACHE_DIR, else src/plugins/diagram-cache. */
+  cacheDir?: string;
+};
+
+export function rehypeDiagrams(options: RehypeDiagramsOptions = {}) {
+  const cacheDir = options.cacheDir ?? cacheDirFromEnv();
+  return async (tree: Root, file: VFile) => {
+    const blocks = findDiagramBlocks(tree);
+    if (blocks.length === 0) return;
+    const svgs = new Map<string, string>();
+    const misses: DiagramBlock[] = [];
+    for (const block of blocks) {
+      const cached = readCached(cacheDir, block.key);
+      if (cached === undefined) misses.push(block);
+      else svgs.set(block.key, cached);
+    }
+    if (misses.length > 0) {
+      const rendered = await renderBlocks(misses, file);
+      misses.forEach((block, i) => {
+        const svg = rendered[i] ?? '';
+        writeCached(cacheDir, block.key, svg);
+        svgs.set(block.key, svg);
+      });
+    }
+    blocks.forEach((block, index) => {
+      const svg = svgs.get(block.key) ?? '';
+      const figure = presentDiagram({ svg, source: block.source, key: block.key, index });
+      const siblings = block.parent.children as ElementContent[];
+      siblings.splice(siblings.indexOf(block.pre), 1, figure);
+    });
+  };
+}

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const briefing = '/briefings/deepseek-three-trends/';
+
+/** Records data-theme at the moment <body> enters the DOM: what the first paint will use. */
+async function recordThemeAtFirstPaint(page: Page) {
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (document.body) {
+        (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset['theme'];
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+const themeAtBody = (page: Page) => page.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody);
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+test('follows the system setting when the reader has not chosen', async ({ browser }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await recordThemeAtFirstPaint(page);
+    await page.goto(briefing);
+    expect(await themeAtBody(page)).toBe(scheme);
+    expect(await background(page)).toBe(scheme === 'dark' ? 'rgb(17, 20, 24)' : 'rgb(255, 255, 255)');
+    await context.close();
+  }
+});
+
+test('the toggle switches theme, is remembered across pages and reloads, with no flash', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'light' });
+  const page = await context.newPage();
+  await recordThemeAtFirstPaint(page);
+  await page.goto(briefing);
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await background(page)).toBe('rgb(17, 20, 24)');
+
+  await page.reload();
+  // Dark was applied before <body> existed, so the first paint was already dark.
+  expect(await themeAtBody(page)).toBe('dark');
+  await page.goto('/');
+  expect(await themeAtBody(page)).toBe('dark');
+
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.reload();
+  expect(await themeAtBody(page)).toBe('light');
+  await context.close();
+});
+
+test('the toggle is keyboard operable', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(briefing);
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.keyboard.press('Space');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('without JavaScript the system dark setting still applies and the toggle is hidden', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark', javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(briefing);
+  expect(await background(page)).toBe('rgb(17, 20, 24)');
+  await expect(page.locator('[data-theme-toggle]')).toBeHidden();
+  await context.close();
+});

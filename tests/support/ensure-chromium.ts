@@ -1,0 +1,35 @@
+/**
+ * Makes sure a Chromium exists before the first test that needs one. Tries, in order:
+ * one already installed; Playwright's download; Debian/Ubuntu's package (as root).
+ * Fails with one line saying how to install a browser when none of these works.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChromium, installHint, type FoundChromium } from '../../src/lib/chromium.ts';
+
+function attempt(label: string, command: string, args: string[], timeoutMs: number): void {
+  console.log(`[chromium] ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', timeout: timeoutMs });
+  if (result.status !== 0) console.log(`[chromium] ${label} did not succeed (exit ${result.status ?? result.signal}).`);
+}
+
+export function ensureChromium(): FoundChromium {
+  const existing = findChromium();
+  if (existing) return existing;
+  if (process.env['CHROMIUM_PATH']) {
+    throw new Error(`CHROMIUM_PATH=${process.env['CHROMIUM_PATH']} is not an executable. ${installHint}`);
+  }
+  attempt('Playwright download', 'npx', ['--no-install', 'playwright', 'install', 'chromium'], 180_000);
+  const downloaded = findChromium();
+  if (downloaded) return downloaded;
+  const isRoot = process.getuid?.() === 0;
+  if (process.platform === 'linux' && isRoot && existsSync('/usr/bin/apt-get')) {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    console.log('[chromium] installing Debian/Ubuntu package `chromium` with apt-get');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    const packaged = findChromium();
+    if (packaged) return packaged;
+  }
+  throw new Error(installHint);
+}

@@ -1,0 +1,57 @@
+/**
+ * Builds a throwaway copy of the site with its own content/ (and optionally other files), so
+ * tests can break content on purpose without touching the real briefing.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type BuildResult = { code: number | null; output: string; root: string; outDir: string };
+
+/** Runs `astro build` in `root` with extra environment; never throws on a failed build. */
+export function runBuild(root: string, env: Record<string, string> = {}, outDir = join(root, 'dist')): Promise<BuildResult> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+      cwd: root,
+      env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => done({ code, output, root, outDir }));
+  });
+}
+
+export type FixtureSite = { root: string; cacheDir: string; build: (env?: Record<string, string>) => Promise<BuildResult>; remove: () => void };
+
+/**
+ * A temporary site: the project's code (linked), a copy of the diagram cache, and `files`
+ * (paths relative to the site root, e.g. 'content/briefings/x.mdx') written fresh.
+ * With `withRealContent`, the real content/ is copied first and `files` override it.
+ */
+export function createFixtureSite(files: Record<string, string>, { withRealContent = false } = {}): FixtureSite {
+  const root = mkdtempSync(join(tmpdir(), 'briefing-fixture-'));
+  for (const name of ['node_modules', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    symlinkSync(join(projectRoot, name), join(root, name));
+  }
+  // src/ is copied, not linked: Astro's compiler keys its metadata by real path and a linked
+  // src/ makes it look for modules under the fixture's root that were compiled elsewhere.
+  cpSync(join(projectRoot, 'src'), join(root, 'src'), { recursive: true });
+  if (withRealContent) cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
+  const cacheDir = join(root, 'diagram-cache');
+  cpSync(join(projectRoot, 'src/plugins/diagram-cache'), cacheDir, { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return {
+    root,
+    cacheDir,
+    build: (env = {}) => runBuild(root, { DIAGRAM_CACHE_DIR: cacheDir, ...env }),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
