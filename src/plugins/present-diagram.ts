@@ -1,9 +1,18 @@
 /**
- * Turns one rendered diagram into the figure a reader sees: the SVG at full size in a
- * horizontally scrollable, keyboard-focusable region.
+ * Turns one rendered diagram into the figure a reader sees.
+ *
+ * - Mermaid's own <style> and style="" attributes are dropped: src/styles/diagram.css themes
+ *   every diagram (light and dark) from one external stylesheet, which also keeps the page's
+ *   Content-Security-Policy free of inline styles. An author's `style X fill:…` survives as SVG
+ *   presentation attributes on a node marked `dg-styled`.
+ * - Ids are made unique per page and valid (Mermaid puts subgraph titles, spaces and all, in ids).
+ * - The SVG sits at its natural size in a focusable region that scrolls sideways, so labels stay
+ *   at 16 px on any screen; below it come "the diagram in words" and the highlighted source.
  */
-import type { Element } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { describeFlowchart, parseFlowchart } from '../lib/flowchart-outline.ts';
 
 export type PresentInput = {
   /** Rendered SVG markup, ids prefixed with `mmdrender-0`. */
@@ -14,38 +23,109 @@ export type PresentInput = {
   key: string;
   /** Position of the diagram in its page, to keep ids unique. */
   index: number;
+  /** The source highlighted by Shiki. */
+  highlighted: Element;
 };
 
-/** Rewrites the renderer's ids so two diagrams on one page never collide. */
-export function uniqueIds(svg: string, id: string): string {
-  return svg.replaceAll('mmdrender-0', id);
+/** Style properties an author may set on a node, kept as SVG presentation attributes. */
+const PRESENTATION = new Set(['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'color']);
+
+function el(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+function txt(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+function classes(node: Element): string[] {
+  const value = node.properties['className'];
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 function parseSvg(svg: string): Element {
   const root = fromHtml(svg, { fragment: true, space: 'svg' });
   const element = root.children.find((child): child is Element => child.type === 'element');
-  if (!element) throw new Error('Rendered diagram holds no <svg> element.');
+  if (!element || element.tagName !== 'svg') throw new Error('Rendered diagram holds no <svg> element.');
   return element;
 }
 
-function el(tagName: string, properties: Element['properties'], children: Element['children'] = []): Element {
-  return { type: 'element', tagName, properties, children };
+/** Author styles (`style A fill:#aaddff`) as attributes; anything else Mermaid inlined is dropped. */
+function styleToAttributes(node: Element): boolean {
+  const style = node.properties['style'];
+  delete node.properties['style'];
+  if (typeof style !== 'string') return false;
+  let kept = false;
+  for (const declaration of style.split(';')) {
+    const [name, ...rest] = declaration.split(':');
+    const property = name?.trim().toLowerCase() ?? '';
+    const value = rest.join(':').replace(/!important/g, '').trim();
+    if (!PRESENTATION.has(property) || value === '' || !/^[#\w.,%() -]+$/.test(value)) continue;
+    // Only an author's fill marks a node as styled; Mermaid's own stroke widths are noise.
+    if (property === 'fill') kept = true;
+    node.properties[property.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = value;
+  }
+  return kept;
 }
 
-export function presentDiagram({ svg, key, index }: PresentInput): Element {
+/** Cleans the SVG in place; returns the ids of nodes the author styled. */
+function cleanSvg(svg: Element, id: string): void {
+  const validId = (value: string) => value.replaceAll('mmdrender-0', id).replace(/[^\w-]/g, '-');
+  svg.children = svg.children.filter((child) => !(child.type === 'element' && child.tagName === 'style'));
+  visit(svg, 'element', (node: Element, _index, parent) => {
+    if (typeof node.properties['id'] === 'string') node.properties['id'] = validId(node.properties['id']);
+    for (const name of ['ariaLabelledBy', 'ariaDescribedBy']) {
+      const value = node.properties[name];
+      if (typeof value === 'string') node.properties[name] = value.split(/\s+/).map(validId).join(' ');
+      if (Array.isArray(value)) node.properties[name] = value.map((v) => validId(String(v))).join(' ');
+    }
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (typeof value === 'string' && value.includes('url(#mmdrender-0')) node.properties[name] = value.replaceAll('mmdrender-0', id);
+    }
+    if (styleToAttributes(node)) {
+      node.properties['className'] = [...classes(node), 'dg-styled'];
+      if (parent && parent.type === 'element' && classes(parent).includes('node')) {
+        parent.properties['className'] = [...classes(parent), 'dg-styled-node'];
+      }
+    }
+  });
+}
+
+/** "The diagram in words", from the same source that drew it. Flowcharts only. */
+function outline(source: string, id: string): Element | undefined {
+  if (!/^\s*(?:graph|flowchart)\b/.test(source)) return undefined;
+  const { groups, others } = describeFlowchart(parseFlowchart(source));
+  const list = (items: string[]) => el('ul', {}, items.map((item) => el('li', {}, [txt(item)])));
+  const sections = groups.map((group) => el('li', {}, [el('strong', {}, [txt(group.title)]), list(group.items)]));
+  if (others.length > 0) sections.push(el('li', {}, [el('strong', {}, [txt('Across the groups')]), list(others)]));
+  return el('div', { className: ['diagram-outline'], id: `${id}-words` }, [el('ul', {}, sections)]);
+}
+
+export function presentDiagram({ svg, source, key, index, highlighted }: PresentInput): Element {
   const id = `diagram-${key.slice(0, 8)}-${index}`;
-  const svgElement = parseSvg(uniqueIds(svg, id));
-  const title = String(svgElement.properties['ariaRoledescription'] ?? 'Diagram');
-  return el('figure', { className: ['diagram'], id: `${id}-figure` }, [
+  const svgElement = parseSvg(svg);
+  cleanSvg(svgElement, id);
+  const titleNode = svgElement.children.find((c): c is Element => c.type === 'element' && c.tagName === 'title');
+  const title = titleNode ? titleNode.children.map((c) => ('value' in c ? c.value : '')).join('') : 'Diagram';
+  const words = outline(source, id);
+  if (words) {
+    const describedBy = [svgElement.properties['ariaDescribedBy'], words.properties['id']].filter(Boolean).join(' ');
+    svgElement.properties['ariaDescribedBy'] = describedBy;
+  }
+  const width = Number(svgElement.properties['width'] ?? 0);
+  return el('figure', { className: ['diagram'], id: `${id}-figure`, dataDiagram: key }, [
     el(
       'div',
-      {
-        className: ['diagram-scroll'],
-        tabIndex: 0,
-        role: 'region',
-        ariaLabel: `${title} (scrolls sideways)`,
-      },
+      { className: ['diagram-scroll'], tabIndex: 0, role: 'region', ariaLabel: `${title}, scrolls sideways` },
       [svgElement],
     ),
+    el('figcaption', {}, [
+      txt(title),
+      width > 700 ? el('span', { className: ['diagram-hint'] }, [txt(' — wide: scroll or swipe sideways inside the frame.')]) : txt(''),
+    ]),
+    ...(words
+      ? [el('details', { className: ['diagram-words'] }, [el('summary', {}, [txt('The diagram in words')]), words])]
+      : []),
+    el('details', { className: ['diagram-source'] }, [el('summary', {}, [txt('Diagram source')]), highlighted]),
   ]);
 }

@@ -15,6 +15,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { chromiumLaunchOptions, installHint } from '../lib/chromium.ts';
 import { cacheDirFromEnv, diagramKey, readCached, renderOptions, writeCached } from './diagram-cache.ts';
+import { highlightToHast } from './highlight.ts';
 import { presentDiagram } from './present-diagram.ts';
 
 export type DiagramBlock = { pre: Element; parent: Root | Element; source: string; key: string };
@@ -96,11 +97,17 @@ export function rehypeDiagrams(options: RehypeDiagramsOptions = {}) {
         svgs.set(block.key, svg);
       });
     }
-    blocks.forEach((block, index) => {
+    for (const [index, block] of blocks.entries()) {
       const svg = svgs.get(block.key) ?? '';
-      const figure = presentDiagram({ svg, source: block.source, key: block.key, index });
+      const highlighted = await highlightToHast(block.source.trimEnd(), 'mermaid');
+      let figure: Element;
+      try {
+        figure = presentDiagram({ svg, source: block.source, key: block.key, index, highlighted });
+      } catch (error) {
+        file.fail(`Diagram at line ${lineOf(block) ?? '?'}: ${(error as Error).message}`, block.pre);
+      }
       const siblings = block.parent.children as ElementContent[];
       siblings.splice(siblings.indexOf(block.pre), 1, figure);
-    });
+    }
   };
 }

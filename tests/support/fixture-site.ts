@@ -12,12 +12,24 @@ export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../
 
 export type BuildResult = { code: number | null; output: string; root: string; outDir: string };
 
+/**
+ * Vitest puts Vite's own variables (BASE_URL='/', MODE=test, DEV, PROD, SSR…) in process.env.
+ * Astro turns unprefixed env vars into `import.meta.env.*` for server code, so an inherited
+ * BASE_URL would override the configured base: builds get the environment a shell would give.
+ */
+const testRunnerEnv = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
+
+function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !testRunnerEnv.test(key)));
+  return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
+}
+
 /** Runs `astro build` in `root` with extra environment; never throws on a failed build. */
 export function runBuild(root: string, env: Record<string, string> = {}, outDir = join(root, 'dist')): Promise<BuildResult> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
       cwd: root,
-      env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: buildEnv(env),
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

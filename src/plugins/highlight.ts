@@ -1,0 +1,20 @@
+/**
+ * Shiki highlighting for code the plugins emit themselves (e.g. a diagram's source), with the
+ * same themes and markup as Astro's own code blocks, so one stylesheet serves both.
+ */
+import type { Element, Root } from 'hast';
+import { createHighlighter, type Highlighter } from 'shiki';
+
+export const shikiThemes = { light: 'github-light', dark: 'github-dark' } as const;
+
+let highlighter: Promise<Highlighter> | undefined;
+
+export async function highlightToHast(code: string, lang: 'mermaid' | 'ts'): Promise<Element> {
+  highlighter ??= createHighlighter({ themes: Object.values(shikiThemes), langs: ['mermaid', 'ts'] });
+  const root = (await highlighter).codeToHast(code, { lang, themes: shikiThemes, defaultColor: false }) as Root;
+  const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
+  if (!pre) throw new Error('Shiki returned no <pre>.');
+  const className = pre.properties['className'];
+  pre.properties['className'] = [...(Array.isArray(className) ? className.map(String) : []), 'astro-code'];
+  return pre;
+}

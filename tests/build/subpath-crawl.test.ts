@@ -1,0 +1,158 @@
+/**
+ * Builds the real site for a GitHub Pages project subpath (/ai-briefing), serves it the way
+ * Pages does, and crawls it: every link, asset and #fragment must resolve under the base.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot, runBuild } from '../support/fixture-site.ts';
+import type { BuildResult } from '../support/fixture-site.ts';
+import { startStaticServer } from '../support/static-server.ts';
+import type { StaticServer } from '../support/static-server.ts';
+import { crawlSite } from '../support/crawl.ts';
+import type { BrokenLink, CrawlReport } from '../support/crawl.ts';
+
+const BASE = '/ai-briefing';
+const SITE = 'http://127.0.0.1';
+const BRIEFING = `${BASE}/briefings/deepseek-three-trends/`;
+
+function buildLikeCi(outDir: string): Promise<BuildResult> {
+  return runBuild(projectRoot, { BASE, SITE }, outDir);
+}
+
+const tempDirs: string[] = [];
+const servers: StaticServer[] = [];
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+async function serve(root: string): Promise<StaticServer> {
+  const server = await startStaticServer({ root, base: BASE });
+  servers.push(server);
+  return server;
+}
+
+function listBroken(broken: BrokenLink[]): string {
+  return broken.map((b) => `  ${b.from} -> ${b.url}: ${b.reason}`).join('\n');
+}
+
+function summary(report: CrawlReport): string {
+  const extras = report.extras.map((e) => `${e.url.slice(BASE.length + 1)} ${e.status === 404 ? 'absent' : `${e.status}, ${e.checked}/${e.listed} checked`}`).join('; ');
+  return (
+    `subpath crawl (${BASE}): ${report.pages.length} pages, ${report.checked} URLs fetched, ${report.assets} assets, ` +
+    `${report.fragments} fragments, ${report.references} references, ${report.external.length} external, ` +
+    `${report.broken.length} broken [${extras}]`
+  );
+}
+
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('site built for a subpath', () => {
+  let build: BuildResult;
+  let report: CrawlReport;
+  let mapped: CrawlReport;
+  let origin: string;
+
+  beforeAll(async () => {
+    const outDir = join(tempDir('briefing-subpath-'), 'dist');
+    build = await buildLikeCi(outDir);
+    if (build.code !== 0) {
+      console.error(build.output);
+      return;
+    }
+    const server = await serve(outDir);
+    origin = server.origin;
+    report = await crawlSite({ origin, base: BASE });
+    console.log(summary(report));
+    // Again with the absolute SITE URLs (canonical, og:url, feeds) mapped onto the server.
+    mapped = await crawlSite({ origin, base: BASE, siteOrigin: SITE });
+  }, 300_000);
+
+  it('builds', () => {
+    expect(build.code, build.output).toBe(0);
+  });
+
+  it('has no broken links, assets or fragments', () => {
+    expect(report.broken, `broken references:\n${listBroken(report.broken)}`).toEqual([]);
+    expect(report.truncated).toBe(false);
+  });
+
+  it('crawls the briefing page and checks its assets and fragments', () => {
+    expect(report.pages).toContain(`${BASE}/`);
+    expect(report.pages).toContain(BRIEFING);
+    expect(report.assets).toBeGreaterThan(0);
+    expect(report.fragments).toBeGreaterThan(0);
+  });
+
+  it('checks the 404 page as GitHub Pages serves it, at a deep missing URL', () => {
+    expect(report.notFound?.status).toBe(404);
+    expect(report.notFound?.html).toBe(true);
+    expect(report.pages).toContain(report.notFound?.url);
+  });
+
+  const fromNotFoundPage = (b: BrokenLink): boolean => b.from.endsWith('(the 404 page)');
+
+  it('points the canonical and other absolute SITE URLs of its pages at pages that exist', () => {
+    expect(report.external.length, 'the canonical URLs should have been listed as external').toBeGreaterThan(0);
+    expect(mapped.external, 'only SITE URLs are expected').toEqual([]);
+    const broken = mapped.broken.filter((b) => !fromNotFoundPage(b));
+    expect(broken, `broken absolute URLs:\n${listBroken(broken)}`).toEqual([]);
+  });
+
+  // Known bug, reported to the lead: BaseLayout gives 404.html the canonical
+  // ${SITE}/ai-briefing/404/, a URL that does not exist (Pages serves 404.html only as the error
+  // body). When the 404 page drops its canonical, this starts failing: turn `it.fails` into `it`.
+  it('gives the 404 page no canonical URL that answers 404', () => {
+    const broken = mapped.broken.filter(fromNotFoundPage);
+    expect(broken, `broken absolute URLs on the 404 page:\n${listBroken(broken)}`).toEqual([]);
+  });
+
+  it('never links to a root-absolute path outside the base', () => {
+    expect(report.outsideBase, `links outside ${BASE}:\n${listBroken(report.outsideBase)}`).toEqual([]);
+  });
+
+  it('answers 404 outside the base and redirects the bare base to its slash form', async () => {
+    const outside = await fetch(`${origin}/favicon.svg`);
+    expect(outside.status).toBe(404);
+    const bare = await fetch(`${origin}${BASE}`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe(`${BASE}/`);
+  });
+});
+
+describe('the crawler', () => {
+  it('reports a missing page, a missing fragment and a link outside the base', async () => {
+    const root = tempDir('briefing-crawl-negative-');
+    mkdirSync(join(root, 'sub'));
+    writeFileSync(
+      join(root, 'index.html'),
+      `<!doctype html><html><head><title>t</title><link rel="icon" href="/favicon.svg"></head><body>
+        <h1 id="here">Here</h1>
+        <a href="${BASE}/missing/">missing page</a>
+        <a href="#nope">missing fragment</a>
+        <a href="#here">fine fragment</a>
+        <a href="${BASE}/sub">fine after a 301</a>
+      </body></html>`,
+    );
+    writeFileSync(join(root, 'sub/index.html'), '<!doctype html><title>sub</title><p>sub</p>');
+    writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const server = await serve(root);
+
+    const negative = await crawlSite({ origin: server.origin, base: BASE });
+
+    const urls = negative.broken.map((b) => b.url);
+    expect(urls).toContain(`${BASE}/missing/`);
+    expect(urls).toContain(`${BASE}/#nope`);
+    expect(urls).toContain('/favicon.svg');
+    expect(negative.outsideBase.map((b) => b.url)).toEqual(['/favicon.svg']);
+    expect(negative.broken).toHaveLength(3);
+    expect(negative.pages).toEqual([`${BASE}/`, `${BASE}/sub/`]);
+  });
+});
