@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { resolveDeployTarget } from './src/lib/deploy-target.ts';
+import { shikiThemes } from './src/plugins/highlight.ts';
 import { permalinkOptions } from './src/plugins/permalink.ts';
 import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
 import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
@@ -18,7 +19,7 @@ export default defineConfig({
   markdown: {
     // Mermaid blocks must reach rehypeDiagrams as plain code, not Shiki's spans.
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    shikiConfig: { themes: shikiThemes, defaultColor: false },
     processor: unified({
       // The letter is published verbatim: no smart-quote rewriting.
       smartypants: false,

@@ -5,7 +5,8 @@
 import type { Element, Root } from 'hast';
 import { createHighlighter, type Highlighter } from 'shiki';
 
-export const shikiThemes = { light: 'github-light', dark: 'github-dark' } as const;
+// The high-contrast GitHub themes: the default light one's orange fails WCAG AA on white (3.5:1).
+export const shikiThemes = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
 let highlighter: Promise<Highlighter> | undefined;
 
