@@ -15,6 +15,9 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  // Per site root, not in node_modules: throwaway test sites link node_modules and must not
+  // share one content cache with each other or with the real site.
+  cacheDir: './.astro/cache',
   integrations: [mdx()],
   markdown: {
     // Mermaid blocks must reach rehypeDiagrams as plain code, not Shiki's spans.

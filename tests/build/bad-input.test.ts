@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFixtureSite, projectRoot, type BuildResult } from '../support/fixture-site.ts';
+import { createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
 
 const fixtureDir = join(projectRoot, 'tests/fixtures/bad-input');
 const fixture = (name: string): string => readFileSync(join(fixtureDir, name), 'utf8');

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot, runBuild } from '../support/fixture-site.ts';
-import type { BuildResult } from '../support/fixture-site.ts';
-import { startStaticServer } from '../support/static-server.ts';
-import type { StaticServer } from '../support/static-server.ts';
-import { crawlSite } from '../support/crawl.ts';
-import type { BrokenLink, CrawlReport } from '../support/crawl.ts';
+import { projectRoot, runBuild } from '../../src/tools/temp-site.ts';
+import type { BuildResult } from '../../src/tools/temp-site.ts';
+import { startStaticServer } from '../../src/tools/static-server.ts';
+import type { StaticServer } from '../../src/tools/static-server.ts';
+import { crawlSite } from '../../src/tools/crawl.ts';
+import type { BrokenLink, CrawlReport } from '../../src/tools/crawl.ts';
 
 const BASE = '/ai-briefing';
 const SITE = 'http://127.0.0.1';

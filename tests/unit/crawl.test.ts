@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { startStaticServer } from '../support/static-server.ts';
-import type { StaticServer } from '../support/static-server.ts';
-import { crawlSite, cssReferences, listedUrls, srcsetUrls } from '../support/crawl.ts';
-import type { CrawlOptions } from '../support/crawl.ts';
+import { startStaticServer } from '../../src/tools/static-server.ts';
+import type { StaticServer } from '../../src/tools/static-server.ts';
+import { crawlSite, cssReferences, listedUrls, srcsetUrls } from '../../src/tools/crawl.ts';
+import type { CrawlOptions } from '../../src/tools/crawl.ts';
 
 const tempDirs: string[] = [];
 const servers: StaticServer[] = [];
