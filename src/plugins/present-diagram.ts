@@ -76,8 +76,8 @@ function cleanSvg(svg: Element, id: string): void {
     if (typeof node.properties['id'] === 'string') node.properties['id'] = validId(node.properties['id']);
     for (const name of ['ariaLabelledBy', 'ariaDescribedBy']) {
       const value = node.properties[name];
-      if (typeof value === 'string') node.properties[name] = value.split(/\s+/).map(validId).join(' ');
-      if (Array.isArray(value)) node.properties[name] = value.map((v) => validId(String(v))).join(' ');
+      if (typeof value === 'string') node.properties[name] = value.split(/\s+/).map(validId);
+      if (Array.isArray(value)) node.properties[name] = value.map((v) => validId(String(v)));
     }
     for (const [name, value] of Object.entries(node.properties)) {
       if (typeof value === 'string' && value.includes('url(#mmdrender-0')) node.properties[name] = value.replaceAll('mmdrender-0', id);
@@ -109,8 +109,8 @@ export function presentDiagram({ svg, source, key, index, highlighted }: Present
   const title = titleNode ? titleNode.children.map((c) => ('value' in c ? c.value : '')).join('') : 'Diagram';
   const words = outline(source, id);
   if (words) {
-    const describedBy = [svgElement.properties['ariaDescribedBy'], words.properties['id']].filter(Boolean).join(' ');
-    svgElement.properties['ariaDescribedBy'] = describedBy;
+    const existing = svgElement.properties['ariaDescribedBy'];
+    svgElement.properties['ariaDescribedBy'] = [...(Array.isArray(existing) ? existing.map(String) : []), `${id}-words`];
   }
   const width = Number(svgElement.properties['width'] ?? 0);
   return el('figure', { className: ['diagram'], id: `${id}-figure`, dataDiagram: key }, [

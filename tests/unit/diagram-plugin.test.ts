@@ -1,0 +1,408 @@
+/**
+ * The diagram pipeline, end to end on fixtures: markdown → remark-rehype → rehypeDiagrams
+ * (src/plugins/rehype-diagrams.ts, which presents each SVG through src/plugins/present-diagram.ts).
+ *
+ * Each case is a page in tests/fixtures/diagrams/<case>/input.md. Assertions are structural,
+ * on the hast the plugin returns or on that tree serialised and parsed back as a browser would;
+ * never on pixels, never on a copy of the output.
+ *
+ * - seed: the real briefing's diagram, served from the committed cache with no browser at all.
+ * - two-diagrams, deterministic, hostile-labels, parse-error: rendered in a real Chromium, into
+ *   throwaway cache folders (about 2–3 s per browser launch).
+ * - no-browser: an uncached diagram with no browser fails with what to do, and writes nothing.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findChromium, installHint } from '../../src/lib/chromium.ts';
+import { defaultCacheDir, diagramKey, RENDER_PREFIX } from '../../src/plugins/diagram-cache.ts';
+import { rehypeDiagrams } from '../../src/plugins/rehype-diagrams.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const fixturesDir = join(projectRoot, 'tests/fixtures/diagrams');
+const realBriefing = join(projectRoot, 'content/briefings/deepseek-three-trends.mdx');
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+const fixturePath = (name: string): string => join(fixturesDir, name, 'input.md');
+const fixtureText = (name: string): string => readFileSync(fixturePath(name), 'utf8');
+
+type Block = { line: number; source: string };
+
+/** The ```mermaid blocks of a fixture, read from the text itself: 1-based fence line and source. */
+function mermaidBlocks(text: string): Block[] {
+  const lines = text.split('\n');
+  const blocks: Block[] = [];
+  lines.forEach((line, index) => {
+    if (line !== '```mermaid') return;
+    const end = lines.findIndex((l, i) => i > index && l === '```');
+    if (end < 0) throw new Error(`unclosed mermaid block at line ${index + 1}`);
+    blocks.push({ line: index + 1, source: lines.slice(index + 1, end).join('\n') });
+  });
+  return blocks;
+}
+
+/** Runs the page through markdown → hast → rehypeDiagrams, as the build does (minus Astro's own plugins). */
+async function runFixture(name: string, cacheDir: string): Promise<Root> {
+  const path = fixturePath(name);
+  const file = new VFile({ path, value: readFileSync(path, 'utf8') });
+  const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeDiagrams, { cacheDir });
+  return processor.run(processor.parse(file), file);
+}
+
+/** What a browser would get: the tree serialised to HTML and parsed back. */
+const reparse = (tree: Root): Root => fromHtml(toHtml(tree), { fragment: true });
+
+function elements(node: Root | Element): Element[] {
+  const found: Element[] = [];
+  visit(node, 'element', (element: Element) => {
+    found.push(element);
+  });
+  return found;
+}
+
+function classesOf(element: Element): string[] {
+  const value = element.properties['className'];
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+const select = (node: Root | Element, tagName: string, className?: string): Element[] =>
+  elements(node).filter((e) => e.tagName === tagName && (className === undefined || classesOf(e).includes(className)));
+
+function only<T>(items: T[], what: string): T {
+  expect(items, `expected exactly one ${what}`).toHaveLength(1);
+  return items[0] as T;
+}
+
+const idOf = (element: Element): string | undefined =>
+  typeof element.properties['id'] === 'string' ? element.properties['id'] : undefined;
+
+function idsIn(node: Root | Element): string[] {
+  return elements(node).flatMap((e) => idOf(e) ?? []);
+}
+
+/** Every id a property points at: `url(#id)` anywhere, and the ids of aria-labelledby / aria-describedby. */
+function references(node: Root | Element): { from: string; id: string }[] {
+  const refs: { from: string; id: string }[] = [];
+  for (const element of elements(node)) {
+    for (const [name, value] of Object.entries(element.properties)) {
+      const values = Array.isArray(value) ? value.map(String) : [String(value)];
+      if (name === 'ariaLabelledBy' || name === 'ariaDescribedBy') {
+        for (const id of values.flatMap((v) => v.split(/\s+/)).filter(Boolean)) refs.push({ from: `${element.tagName}[${name}]`, id });
+      }
+      for (const v of values) {
+        for (const match of v.matchAll(/url\(#([^)]+)\)/g)) refs.push({ from: `${element.tagName}[${name}]`, id: match[1] ?? '' });
+      }
+    }
+  }
+  return refs;
+}
+
+/** Sets environment variables for the length of `run`, then puts back what was there. */
+async function withEnv<T>(vars: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, vars);
+  try {
+    return await run();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+const tempDirs: string[] = [];
+function freshCacheDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'diagram-plugin-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The rejection of a run, which must be a fatal VFileMessage. */
+async function rejection(run: Promise<unknown>): Promise<VFileMessage> {
+  const error: unknown = await run.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error, 'the run should reject').toBeInstanceOf(VFileMessage);
+  return error as VFileMessage;
+}
+
+function needsBrowser(): void {
+  if (!findChromium()) throw new Error(`This test renders diagrams in Chromium. ${installHint}`);
+}
+
+// ---- seed: the real diagram, from the committed cache, with no browser ------------------------
+
+describe('seed: the briefing diagram from the committed cache, without a browser', () => {
+  const text = fixtureText('seed');
+  const [block] = mermaidBlocks(text);
+  const source = block?.source ?? '';
+  let tree: Root;
+  let page: Root;
+  let figure: Element;
+  let svg: Element;
+
+  beforeAll(async () => {
+    tree = await withEnv({ CHROMIUM_PATH: '/nonexistent' }, () => runFixture('seed', defaultCacheDir));
+    page = reparse(tree);
+    figure = only(select(page, 'figure', 'diagram'), 'figure.diagram');
+    svg = only(select(figure, 'svg'), '<svg> in the figure');
+  });
+
+  test('the fixture is the real briefing\'s diagram, byte for byte, and its render is committed', () => {
+    expect(mermaidBlocks(text)).toHaveLength(1);
+    expect(readFileSync(realBriefing, 'utf8')).toContain(`\`\`\`mermaid\n${source}\n\`\`\`\n`);
+    expect(readdirSync(defaultCacheDir)).toContain(`${diagramKey(source)}.svg`);
+  });
+
+  test('becomes one figure.diagram holding one svg, keyed by the diagram', () => {
+    expect(select(tree, 'figure', 'diagram')).toHaveLength(1);
+    expect(select(tree, 'svg')).toHaveLength(1);
+    expect(figure.properties['dataDiagram']).toBe(diagramKey(source));
+    expect(select(tree, 'pre').filter((pre) => select(pre, 'code').some((c) => classesOf(c).includes('language-mermaid')))).toEqual([]);
+  });
+
+  test('has no <style> element and no style attribute in the figure, except Shiki\'s colour variables', () => {
+    expect(select(page, 'style')).toEqual([]);
+    const shikiPre = only(select(figure, 'pre', 'astro-code'), 'pre.astro-code');
+    const shiki = new Set(elements(shikiPre));
+    const styled = elements(page).filter((e) => e.properties['style'] !== undefined && !shiki.has(e));
+    expect(styled.map((e) => `<${e.tagName} style="${String(e.properties['style'])}">`)).toEqual([]);
+    // The highlighted source sets only --shiki-* custom properties (themed by the stylesheet).
+    for (const e of shiki) {
+      const style = e.properties['style'];
+      if (style === undefined) continue;
+      const names = String(style).split(';').filter((d) => d.trim() !== '').map((d) => d.split(':')[0]?.trim());
+      expect(names.every((n) => n?.startsWith('--shiki-')), `Shiki style: ${String(style)}`).toBe(true);
+    }
+  });
+
+  test('has unique, valid ids, all carrying the figure\'s prefix', () => {
+    const ids = idsIn(page);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'duplicate ids').toEqual([]);
+    expect(ids.filter((id) => !/^[\w-]+$/.test(id)), 'invalid ids').toEqual([]);
+    const prefix = `diagram-${diagramKey(source).slice(0, 8)}-0`;
+    expect(idOf(svg)).toBe(prefix);
+    expect(idsIn(svg).filter((id) => !id.includes(prefix))).toEqual([]);
+    expect(toHtml(tree)).not.toContain(RENDER_PREFIX);
+  });
+
+  test('every url(#…), aria-labelledby and aria-describedby points at an id that exists', () => {
+    const ids = new Set(idsIn(page));
+    const refs = references(page);
+    expect(refs.filter((r) => r.from.includes('marker')).length, 'arrowheads reference markers').toBeGreaterThan(0);
+    expect(refs.filter((r) => !ids.has(r.id))).toEqual([]);
+    const describedBy = String(svg.properties['ariaDescribedBy']).split(/\s+/);
+    const words = only(select(figure, 'div', 'diagram-outline'), '.diagram-outline');
+    expect(describedBy, 'the svg is described by the diagram in words').toContain(idOf(words));
+  });
+
+  test('keeps the six author styles as fill attributes on dg-styled shapes', () => {
+    const expected: Record<string, string> = { A: '#aaddff', F: '#ccffcc', K: '#ffeeaa', C: '#99ddff', I: '#aaffaa', N: '#ffccaa' };
+    // …which are exactly the fills the source's style lines set.
+    const fromSource = Object.fromEntries([...source.matchAll(/^\s*style (\w+) fill:(#[0-9a-f]+)/gm)].map((m) => [m[1], m[2]]));
+    expect(fromSource).toEqual(expected);
+    const styled = elements(svg).filter((e) => classesOf(e).includes('dg-styled'));
+    const byNode: Record<string, unknown> = {};
+    for (const [nodeId, fill] of Object.entries(expected)) {
+      const node = only(
+        elements(svg).filter((e) => classesOf(e).includes('node') && new RegExp(`-flowchart-${nodeId}-\\d+$`).test(idOf(e) ?? '')),
+        `node ${nodeId}`,
+      );
+      expect(classesOf(node)).toContain('dg-styled-node');
+      const shape = only(node.children.filter((c): c is Element => c.type === 'element' && classesOf(c).includes('dg-styled')), `styled shape of ${nodeId}`);
+      byNode[nodeId] = shape.properties['fill'];
+      expect(shape.properties['fill']).toBe(fill);
+    }
+    expect(byNode).toEqual(expected);
+    expect(styled).toHaveLength(6);
+  });
+
+  test('links A, F and K to the three trend sections', () => {
+    const links = select(svg, 'a').map((a) => a.properties['href'] ?? a.properties['xLinkHref']);
+    expect(links).toEqual(['#chinas-rise', '#open-weight-commoditization', '#beyond-scaling']);
+  });
+
+  test('has a <title> equal to the source\'s accTitle, which also labels the figure', () => {
+    const accTitle = /^\s*accTitle:\s*(.+)$/m.exec(source)?.[1]?.trim();
+    expect(accTitle).toBe('How DeepSeek connects the three trends');
+    const title = only(svg.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'title'), '<title>');
+    expect(toString(title)).toBe(accTitle);
+    expect(String(svg.properties['ariaLabelledBy']).split(/\s+/)).toContain(idOf(title));
+    expect(toString(only(select(figure, 'figcaption'), 'figcaption')).trim()).toBe(accTitle);
+  });
+
+  test('says the diagram in words: the three subgraph titles and all 17 relations (counted by hand)', () => {
+    const words = only(select(figure, 'div', 'diagram-outline'), '.diagram-outline');
+    const groups = elements(words).filter((e) => e.tagName === 'li' && e.children.some((c) => c.type === 'element' && c.tagName === 'strong'));
+    const titles = groups.map((g) => toString(only(select(g, 'strong'), 'group title')));
+    expect(titles.slice(0, 3)).toEqual(["China's AI Advancement", 'Open Model Commoditization', 'Beyond Scaling Up']);
+    // 4 + 5 + 4 links inside the subgraphs, then D-->O, O-->P, I-->Q, N-->R: 17.
+    expect(source.split('\n').filter((line) => line.includes('-->'))).toHaveLength(17);
+    const relations = elements(words).filter((e) => e.tagName === 'li' && !groups.includes(e));
+    expect(relations).toHaveLength(17);
+    expect(relations.map((li) => toString(li))).toContain('Price Reduction — Example → DeepSeek\'s cost vs OpenAi');
+  });
+
+  test('shows the diagram source, highlighted, in a "Diagram source" details', () => {
+    const details = select(figure, 'details', 'diagram-source');
+    const sourceDetails = only(details, 'details.diagram-source');
+    expect(toString(only(select(sourceDetails, 'summary'), 'summary'))).toBe('Diagram source');
+    const pre = only(select(sourceDetails, 'pre', 'astro-code'), 'pre.astro-code');
+    expect(toString(pre)).toBe(source);
+  });
+});
+
+// ---- rendered in a real browser -----------------------------------------------------------------
+
+describe('two-diagrams: two different flowcharts on one page', () => {
+  const blocks = mermaidBlocks(fixtureText('two-diagrams'));
+  const cacheDir = freshCacheDir();
+  let page: Root;
+  let figures: Element[];
+
+  beforeAll(async () => {
+    needsBrowser();
+    page = reparse(await runFixture('two-diagrams', cacheDir));
+    figures = select(page, 'figure', 'diagram');
+  });
+
+  test('become two figures, each with its own svg id, and no id twice on the page', () => {
+    expect(blocks).toHaveLength(2);
+    expect(figures).toHaveLength(2);
+    const svgIds = figures.map((f) => idOf(only(select(f, 'svg'), 'svg')));
+    expect(new Set(svgIds).size).toBe(2);
+    const ids = idsIn(page);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'duplicate ids').toEqual([]);
+    expect(ids.filter((id) => !/^[\w-]+$/.test(id)), 'invalid ids').toEqual([]);
+    const known = new Set(ids);
+    expect(references(page).filter((r) => !known.has(r.id))).toEqual([]);
+  });
+
+  test('every id inside figure i carries diagram-<key8>-<i>, and the cache holds both renders', () => {
+    expect(readdirSync(cacheDir).sort()).toEqual(blocks.map((b) => `${diagramKey(b.source)}.svg`).sort());
+    figures.forEach((figure, index) => {
+      const block = blocks[index];
+      const prefix = `diagram-${diagramKey(block?.source ?? '').slice(0, 8)}-${index}`;
+      const svg = only(select(figure, 'svg'), 'svg');
+      expect(idOf(svg), `svg id of figure ${index}`).toBe(prefix);
+      expect(idsIn(figure).filter((id) => !id.startsWith(prefix)), `ids of figure ${index} without ${prefix}`).toEqual([]);
+    });
+    // A cached render must not depend on which other diagrams were rendered with it.
+    for (const name of readdirSync(cacheDir)) {
+      const svg = readFileSync(join(cacheDir, name), 'utf8');
+      expect(svg, `${name} should be rendered with ids ${RENDER_PREFIX}-0`).toMatch(new RegExp(`^<svg id="${RENDER_PREFIX}-0"`));
+    }
+  });
+});
+
+describe('deterministic: one flowchart rendered twice', () => {
+  test('gives byte-identical cached SVGs in two fresh caches', async () => {
+    needsBrowser();
+    const [first, second] = [freshCacheDir(), freshCacheDir()];
+    await runFixture('deterministic', first);
+    await runFixture('deterministic', second);
+    const [block] = mermaidBlocks(fixtureText('deterministic'));
+    const name = `${diagramKey(block?.source ?? '')}.svg`;
+    expect(readdirSync(first)).toEqual([name]);
+    expect(readdirSync(second)).toEqual([name]);
+    const a = readFileSync(join(first, name));
+    const b = readFileSync(join(second, name));
+    expect(a.length).toBeGreaterThan(1000);
+    expect(a.equals(b), 'the two renders differ').toBe(true);
+  });
+});
+
+describe('hostile-labels: labels holding markup and script', () => {
+  let page: Root;
+  let svg: Element;
+
+  beforeAll(async () => {
+    needsBrowser();
+    page = reparse(await runFixture('hostile-labels', freshCacheDir()));
+    svg = only(select(page, 'svg'), 'svg');
+  });
+
+  test('no script, no img, no foreignObject and no on* attribute reaches the page', () => {
+    expect(select(page, 'script')).toEqual([]);
+    expect(select(page, 'img')).toEqual([]);
+    expect(select(page, 'foreignObject')).toEqual([]);
+    const handlers = elements(page).flatMap((e) => Object.keys(e.properties).filter((name) => /^on/i.test(name)).map((name) => `${e.tagName}[${name}]`));
+    expect(handlers).toEqual([]);
+    expect(elements(page).filter((e) => /javascript:/i.test(String(e.properties['href'] ?? e.properties['xLinkHref'] ?? '')))).toEqual([]);
+  });
+
+  test('Mermaid (strict) drops the <script> label, and shows the sanitised <img>/<b> labels as text', () => {
+    const label = (nodeId: string): string => {
+      const node = only(elements(svg).filter((e) => new RegExp(`-flowchart-${nodeId}-\\d+$`).test(idOf(e) ?? '')), `node ${nodeId}`);
+      return toString(node).trim();
+    };
+    // What Mermaid 11 does with securityLevel 'strict' and SVG text labels (htmlLabels: false):
+    // DOMPurify removes <script> with its content, and strips onerror/onmouseover; what is left
+    // is printed as text, so <img src="x"> appears literally in the picture.
+    expect(label('A')).toBe('');
+    expect(label('B')).toBe('<img src="x">');
+    expect(label('C')).toBe('Safe label');
+    const edgeLabels = select(svg, 'g', 'edgeLabel').map((g) => toString(g).replace(/\s+/g, ' ').trim()).filter(Boolean);
+    expect(edgeLabels).toEqual(['<b> hover </b>']);
+    expect(toString(svg)).not.toMatch(/alert|onerror|onmouseover/);
+  });
+
+  test('the diagram in words and the source show the labels as text, as written', () => {
+    const words = toString(only(select(page, 'div', 'diagram-outline'), '.diagram-outline'));
+    expect(words).toContain('<script>alert(1)</script> → <img src=x onerror=alert(1)>');
+    const source = toString(only(select(page, 'pre', 'astro-code'), 'pre.astro-code'));
+    expect(source).toContain('A["<script>alert(1)</script>"]');
+  });
+});
+
+describe('parse-error: a flowchart Mermaid cannot parse', () => {
+  test('fails the file at the block\'s line with Mermaid\'s "Parse error", and writes nothing', async () => {
+    needsBrowser();
+    const cacheDir = freshCacheDir();
+    const [block] = mermaidBlocks(fixtureText('parse-error'));
+    expect(block?.line, 'the fixture\'s block starts at line 5').toBe(5);
+    const error = await rejection(runFixture('parse-error', cacheDir));
+    expect(error.line).toBe(5);
+    expect(error.place && 'start' in error.place ? error.place.start.line : error.place?.line).toBe(5);
+    expect(error.fatal).toBe(true);
+    expect(error.file).toBe(fixturePath('parse-error'));
+    expect(error.message).toContain('Parse error');
+    expect(error.message).toContain('line 5');
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+});
+
+describe('no-browser: an uncached flowchart with CHROMIUM_PATH=/nonexistent', () => {
+  test('fails at the block\'s line, says to run `npm run diagrams`, and writes nothing', async () => {
+    const cacheDir = freshCacheDir();
+    const [block] = mermaidBlocks(fixtureText('no-browser'));
+    expect(block?.line, 'the fixture\'s block starts at line 7').toBe(7);
+    expect(readdirSync(defaultCacheDir), 'the fixture must not be in the committed cache').not.toContain(`${diagramKey(block?.source ?? '')}.svg`);
+    const error = await withEnv({ CHROMIUM_PATH: '/nonexistent' }, () => rejection(runFixture('no-browser', cacheDir)));
+    expect(error.line).toBe(7);
+    expect(error.message).toContain('npm run diagrams');
+    expect(error.message).toContain('line 7');
+    expect(error.message).toContain('CHROMIUM_PATH');
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+});
