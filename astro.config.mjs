@@ -8,6 +8,7 @@ import { shikiThemes } from './src/plugins/highlight.ts';
 import { permalinkOptions } from './src/plugins/permalink.ts';
 import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
 import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
+import { remarkPriceChecks } from './src/plugins/remark-price-checks.ts';
 
 const { site, base } = resolveDeployTarget(process.env);
 
@@ -26,7 +27,7 @@ export default defineConfig({
     processor: unified({
       // The letter is published verbatim: no smart-quote rewriting.
       smartypants: false,
-      remarkPlugins: [remarkBriefingSummary],
+      remarkPlugins: [remarkBriefingSummary, remarkPriceChecks],
       // Ids first, so permalinks can point at them.
       rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, permalinkOptions], rehypeDiagrams],
     }),

@@ -3,7 +3,7 @@
  * Loaders read files under content/ only; nothing here touches the network.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 const sectionId = z
@@ -12,6 +12,20 @@ const sectionId = z
 
 const nonEmpty = z.string().trim().min(1, 'Must not be empty.');
 
+/** Reads the price list, refusing duplicate ids (the file loader would silently keep one). */
+function parsePriceList(text: string): Record<string, unknown>[] {
+  const entries = JSON.parse(text) as Record<string, unknown>[];
+  if (!Array.isArray(entries)) throw new Error('content/prices/models.json must hold a JSON array of models.');
+  const seen = new Set<unknown>();
+  for (const [index, entry] of entries.entries()) {
+    if (seen.has(entry['id'])) {
+      throw new Error(`content/prices/models.json: entry ${index + 1} repeats the id "${String(entry['id'])}"; every model needs its own id.`);
+    }
+    seen.add(entry['id']);
+  }
+  return entries;
+}
+
 const trend = z.object({
   /** Section id of the trend; it is part of shared links, so never change it once published. */
   id: sectionId,
@@ -19,6 +33,8 @@ const trend = z.object({
   title: nonEmpty,
   /** The trend's points, one sentence or two each. */
   points: z.array(nonEmpty).min(1, 'List at least one point.'),
+  /** Two models from content/prices whose prices back this trend, shown under its points. */
+  prices: z.object({ expensive: sectionId, cheap: sectionId }).optional(),
 });
 
 const briefings = defineCollection({
@@ -29,7 +45,7 @@ const briefings = defineCollection({
     /** One or two sentences for meta description and previews. */
     description: nonEmpty.max(200, 'Keep the description under 200 characters.'),
     /** Date the briefing is published under (YYYY-MM-DD). */
-    pubDate: z.coerce.date(),
+    pubDate: z.coerce.date({ error: 'Write the date as YYYY-MM-DD, e.g. 2025-02-01.' }),
     /** Where the text came from, as the source material states it; never invent an author or URL. */
     source: z.object({
       /** How the text reached us, e.g. "Text file upload". */
@@ -67,4 +83,47 @@ const briefings = defineCollection({
   }),
 });
 
-export const collections = { briefings };
+/** Prices per million tokens, written as decimal strings so no float can round them. */
+const price = z
+  .string()
+  .regex(
+    /^\d+(\.\d{1,6})?$/,
+    'Write the price as a decimal string of USD per million tokens, such as "2.19": no sign, no exponent, at most 6 decimals.',
+  );
+
+const prices = defineCollection({
+  loader: file('content/prices/models.json', { parser: parsePriceList }),
+  schema: z.object({
+    /** Stable id used by MDX components, e.g. "deepseek-r1". */
+    id: sectionId,
+    /** Display name, e.g. "DeepSeek R1". */
+    name: nonEmpty,
+    /** Company that sells the API. */
+    vendor: nonEmpty,
+    /** Currency of every price of the entry; only USD is supported. */
+    currency: z.enum(['USD'], { error: 'Only "USD" prices are supported.' }),
+    /** USD per million output tokens. */
+    output: price,
+    /** USD per million input tokens (cache miss, where the vendor distinguishes). */
+    input: price,
+    /** USD per million cached input tokens (cache hit), where the vendor lists one. */
+    cachedInput: price.optional(),
+    /** Date the prices were in force (YYYY-MM-DD). */
+    inForce: z.iso.date({ error: 'Write the date the price was in force as YYYY-MM-DD.' }),
+    /** Where the figures come from. An entry without a source does not build. */
+    source: z.object({
+      /** The vendor's pricing page. */
+      url: z.url({ error: 'Give the source as an absolute https:// URL.' }),
+      /** Title of that page. */
+      title: nonEmpty,
+      /** What the page said, and when. */
+      note: nonEmpty,
+      /** A second, dated place that quotes the same figures, if the page has changed since. */
+      corroboration: z.url().optional(),
+    }),
+    /** Fields whose figure could not be sourced; the page marks them "unsourced". */
+    unsourced: z.array(z.enum(['output', 'input', 'cachedInput'])).default([]),
+  }),
+});
+
+export const collections = { briefings, prices };

@@ -1,5 +1,5 @@
 /** The shape of a briefing's structured summary, shared by the schema and the remark plugin. */
-export type Trend = { id: string; title: string; points: string[] };
+export type Trend = { id: string; title: string; points: string[]; prices?: { expensive: string; cheap: string } | undefined };
 
 export type BriefingSummary = {
   trends: Trend[];

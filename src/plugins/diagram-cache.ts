@@ -97,7 +97,9 @@ export type ContentDiagram = { file: string; line: number; source: string; key: 
 /** The ```mermaid blocks of one MD/MDX text, parsed as the build parses them. */
 export function diagramsInText(text: string, file: string): ContentDiagram[] {
   const isMdx = file.endsWith('.mdx');
-  const tree = fromMarkdown(text, isMdx ? { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] } : {});
+  // Frontmatter is YAML, not MDX: blank it out, keeping its lines so block lines stay true.
+  const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, (fm) => fm.replace(/[^\n]/g, ''));
+  const tree = fromMarkdown(body, isMdx ? { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] } : {});
   const found: ContentDiagram[] = [];
   visit(tree, 'code', (node: Code) => {
     if (node.lang !== 'mermaid') return;

@@ -15,7 +15,10 @@ export async function highlightToHast(code: string, lang: 'mermaid' | 'ts'): Pro
   const root = (await highlighter).codeToHast(code, { lang, themes: shikiThemes, defaultColor: false }) as Root;
   const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
   if (!pre) throw new Error('Shiki returned no <pre>.');
-  const className = pre.properties['className'];
-  pre.properties['className'] = [...(Array.isArray(className) ? className.map(String) : []), 'astro-code'];
+  // Shiki's hast uses the raw attribute name `class` (a string), not hast's `className`.
+  const raw: unknown = pre.properties['className'] ?? pre.properties['class'];
+  const existing = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/\s+/).filter(Boolean) : [];
+  delete pre.properties['class'];
+  pre.properties['className'] = [...existing, 'astro-code'];
   return pre;
 }

@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { chromiumLaunchOptions, installHint } from '../lib/chromium.ts';
-import { cacheDirFromEnv, diagramKey, readCached, renderOptions, writeCached } from './diagram-cache.ts';
+import { cacheDirFromEnv, diagramKey, readCached, RENDER_PREFIX, renderOptions, writeCached } from './diagram-cache.ts';
 import { highlightToHast } from './highlight.ts';
 import { presentDiagram } from './present-diagram.ts';
 
@@ -69,7 +69,11 @@ export async function renderBlocks(blocks: DiagramBlock[], file: VFile): Promise
       blocks.find((block) => lineOf(block) === place?.start?.line)?.pre,
     );
   }
-  return root.children.map((svg) => toHtml(svg, { space: 'svg' }));
+  // rehype-mermaid numbers a batch mmdrender-0, -1, …; every cache entry is stored as a solo
+  // render (-0) so its bytes do not depend on which diagrams it was batched with.
+  return root.children.map((svg, i) =>
+    toHtml(svg, { space: 'svg' }).replace(new RegExp(`${RENDER_PREFIX}-${i}(?!\\d)`, 'g'), `${RENDER_PREFIX}-0`),
+  );
 }
 
 export type RehypeDiagramsOptions = {

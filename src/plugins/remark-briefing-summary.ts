@@ -5,6 +5,7 @@
  * and table-of-contents entries as every other section.
  */
 import type { Heading, List, Paragraph, Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { summarySectionIds, type BriefingSummary } from '../lib/briefing-summary.ts';
 
@@ -17,7 +18,7 @@ function heading(depth: 2 | 3, value: string, id: string, className?: string): H
     type: 'heading',
     depth,
     children: [{ type: 'text', value }],
-    data: { hProperties: className ? { id, className } : { id } },
+    data: { hProperties: className ? { id, className: [className] } : { id } },
   };
 }
 
@@ -30,6 +31,19 @@ function list(items: string[], ordered = false): List {
   };
 }
 
+/** `<TrendPrices expensive cheap />`: the trend's figures, computed from the price data. */
+function trendPrices({ expensive, cheap }: { expensive: string; cheap: string }): MdxJsxFlowElement {
+  return {
+    type: 'mdxJsxFlowElement',
+    name: 'TrendPrices',
+    attributes: [
+      { type: 'mdxJsxAttribute', name: 'expensive', value: expensive },
+      { type: 'mdxJsxAttribute', name: 'cheap', value: cheap },
+    ],
+    children: [],
+  };
+}
+
 /** The summary as Markdown nodes, in the seed's order. */
 export function summaryToMdast(summary: BriefingSummary): RootContent[] {
   const ids = summarySectionIds;
@@ -38,6 +52,7 @@ export function summaryToMdast(summary: BriefingSummary): RootContent[] {
     ...summary.trends.flatMap((trend, i) => [
       heading(3, `${i + 1}. ${trend.title}`, trend.id, 'trend-heading'),
       list(trend.points),
+      ...(trend.prices ? [trendPrices(trend.prices)] : []),
     ]),
     heading(2, 'Core point', ids.corePoint),
     text(summary.corePoint),
