@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { resolveDeployTarget } from './src/lib/deploy-target.ts';
@@ -9,6 +10,7 @@ import { permalinkOptions } from './src/plugins/permalink.ts';
 import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
 import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
 import { remarkPriceChecks } from './src/plugins/remark-price-checks.ts';
+import { rehypePinIds, rehypeSectionIndex } from './src/plugins/rehype-sections.ts';
 
 const { site, base } = resolveDeployTarget(process.env);
 
@@ -19,7 +21,8 @@ export default defineConfig({
   // Per site root, not in node_modules: throwaway test sites link node_modules and must not
   // share one content cache with each other or with the real site.
   cacheDir: './.astro/cache',
-  integrations: [mdx()],
+  // The 404 page has no address of its own, so it stays out of the sitemap.
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   markdown: {
     // Mermaid blocks must reach rehypeDiagrams as plain code, not Shiki's spans.
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
@@ -28,8 +31,14 @@ export default defineConfig({
       // The letter is published verbatim: no smart-quote rewriting.
       smartypants: false,
       remarkPlugins: [remarkBriefingSummary, remarkPriceChecks],
-      // Ids first, so permalinks can point at them.
-      rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, permalinkOptions], rehypeDiagrams],
+      // Pinned ids first, then slugs for pages that pin none, so permalinks can point at them.
+      rehypePlugins: [
+        rehypePinIds,
+        rehypeHeadingIds,
+        [rehypeAutolinkHeadings, permalinkOptions],
+        rehypeDiagrams,
+        [rehypeSectionIndex, { site, base }],
+      ],
     }),
   },
 });

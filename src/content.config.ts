@@ -59,6 +59,10 @@ const briefings = defineCollection({
       /** Address of the original, only if the source gives one. */
       url: z.url().optional(),
     }),
+    /** Ids of the body's headings: `{ <id>: "<heading text>" }`. Ids are in shared links: never change one. */
+    anchors: z.record(sectionId, nonEmpty).default({}),
+    /** Old ids that must keep landing on a section after it got a new id: `{ <old-id>: <id> }`. */
+    aliases: z.record(sectionId, sectionId).default({}),
     /** The structured summary, rendered above the body as sections with their own ids. */
     summary: z
       .object({

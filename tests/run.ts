@@ -8,7 +8,7 @@ import { ensureChromium } from './support/ensure-chromium.ts';
 const steps: [string, string[]][] = [
   ['Type check (astro check)', ['astro', 'check']],
   ['Unit and build tests (vitest)', ['vitest', 'run']],
-  ['Build (astro build)', ['astro', 'build']],
+  ['Build (npm run build: astro build + pagefind)', ['node', 'src/tools/build.ts']],
   ['End-to-end tests in Chromium (playwright)', ['playwright', 'test']],
 ];
 

@@ -1,0 +1,201 @@
+import { tmpdir } from 'node:os';
+import { describe, it, expect, vi } from 'vitest';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardPalette,
+  renderCardPng,
+  renderCardSvg,
+  titleFontSize,
+} from '../../src/lib/og-card.ts';
+import type { CardInput } from '../../src/lib/og-card.ts';
+import { siteTitle } from '../../src/lib/site.ts';
+
+const section: CardInput = {
+  title: 'Compute is the new oil: who owns the GPUs',
+  subtitle: 'The AI landscape in early 2025',
+  kicker: 'Briefing · 1 February 2025',
+  footer: 'ai-landscape.example/briefings/2025-02/#compute',
+};
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from the IHDR chunk, which a valid PNG has first, at bytes 8-32. */
+function pngSize(png: Uint8Array): { width: number; height: number } {
+  expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  expect(view.getUint32(8)).toBe(13); // IHDR length
+  expect(String.fromCharCode(...png.subarray(12, 16))).toBe('IHDR');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+
+type SvgText = { text: string; x: number; y: number; width: number; fontSize: number };
+
+const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
+
+/** The `<text>` runs of an SVG rendered with `embedFont: false`, in document order. */
+function svgTexts(svg: string): SvgText[] {
+  return [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)].map((match) => {
+    const attributes = match[1] ?? '';
+    const number = (name: string): number => Number(new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1] ?? NaN);
+    return {
+      text: (match[2] ?? '').replace(/&(?:amp|lt|gt|quot|#39|apos);/g, (entity) => entities[entity] ?? entity),
+      x: number('x'),
+      y: number('y'),
+      width: number('width'),
+      fontSize: number('font-size'),
+    };
+  });
+}
+
+const joined = (runs: SvgText[]): string => runs.map((run) => run.text).join('');
+/** The title's runs: the ones in the title's font size. */
+const titleRuns = (svg: string, title: string): SvgText[] =>
+  svgTexts(svg).filter((run) => run.fontSize === titleFontSize(title));
+
+describe('renderCardPng', () => {
+  it('is a 1200x630 PNG', async () => {
+    expect([CARD_WIDTH, CARD_HEIGHT]).toEqual([1200, 630]);
+    expect(pngSize(await renderCardPng(section))).toEqual({ width: 1200, height: 630 });
+    expect(pngSize(await renderCardPng({ title: 'Methodology' }))).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('gives the same bytes for the same input, and other bytes for other text', async () => {
+    const first = await renderCardPng(section);
+    const otherTitle = await renderCardPng({ ...section, title: 'Compute is the new oil: who rents the GPUs' });
+    const again = await renderCardPng({ ...section });
+    expect(same(first, again)).toBe(true);
+    expect(same(first, otherTitle)).toBe(false);
+    // Each line is drawn: changing only it changes the picture.
+    for (const field of ['subtitle', 'kicker', 'footer'] as const) {
+      const changed = await renderCardPng({ ...section, [field]: `${section[field]} (changed)` });
+      expect(same(first, changed), field).toBe(false);
+    }
+    expect(await renderCardSvg(section)).toBe(await renderCardSvg({ ...section }));
+  });
+
+  it('draws text as glyph paths, so the PNG does not depend on installed fonts', async () => {
+    const svg = await renderCardSvg(section);
+    expect(svg).not.toContain('<text');
+    expect(svg).toMatch(/<path\b/);
+  });
+
+  it('renders each card in well under a second once warm', async () => {
+    await renderCardPng(section);
+    const times: string[] = [];
+    for (const title of ['Methodology', section.title, 'Why open-weight models caught up with the frontier labs faster than anyone predicted']) {
+      const start = performance.now();
+      await renderCardPng({ ...section, title });
+      times.push(`${(performance.now() - start).toFixed(0)} ms`);
+    }
+    console.log(`og-card PNG render times (warm): ${times.join(', ')}`);
+  });
+
+  it('finds its fonts from any working directory', async () => {
+    const cwd = process.cwd();
+    try {
+      process.chdir(tmpdir());
+      vi.resetModules(); // a fresh module: no fonts cached yet
+      const fresh = await import('../../src/lib/og-card.ts');
+      expect(pngSize(await fresh.renderCardPng(section))).toEqual({ width: 1200, height: 630 });
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
+describe('renderCardSvg text', () => {
+  it('shows the site name, kicker, title, subtitle and footer', async () => {
+    const text = joined(svgTexts(await renderCardSvg(section, { embedFont: false })));
+    expect(text).toContain(siteTitle);
+    expect(text).toContain('BRIEFING · 1 FEBRUARY 2025'); // the kicker is set in capitals
+    expect(text).toContain(section.title);
+    expect(text).toContain(section.subtitle);
+    expect(text).toContain(section.footer);
+  });
+
+  it('leaves out the lines it is not given', async () => {
+    const runs = svgTexts(await renderCardSvg({ title: 'Methodology' }, { embedFont: false }));
+    expect(joined(runs)).toBe(`${siteTitle}Methodology`);
+  });
+
+  it('sizes the title by its length: large for short headings', async () => {
+    expect(titleFontSize('x'.repeat(40))).toBe(72);
+    expect(titleFontSize('x'.repeat(41))).toBe(64);
+    expect(titleFontSize('x'.repeat(70))).toBe(64);
+    expect(titleFontSize('x'.repeat(71))).toBe(56);
+    const runs = titleRuns(await renderCardSvg({ title: 'Methodology' }, { embedFont: false }), 'Methodology');
+    expect(joined(runs)).toBe('Methodology');
+    expect(runs[0]?.fontSize).toBe(72);
+  });
+
+  it('clamps a very long title to three lines with an ellipsis, inside the card', async () => {
+    const words = 'Why open-weight models caught up with the frontier labs faster than anyone predicted ';
+    const title = words.repeat(4).slice(0, 300).trim();
+    expect(title).toHaveLength(300);
+    const svg = await renderCardSvg({ ...section, title }, { embedFont: false });
+    const runs = titleRuns(svg, title);
+    const shown = joined(runs);
+    expect(shown.length).toBeLessThan(150);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(title.startsWith(shown.slice(0, -1).trimEnd())).toBe(true);
+    expect(new Set(runs.map((run) => run.y)).size).toBe(3);
+    // The subtitle is still there, below the title.
+    const subtitle = svgTexts(svg).filter((run) => run.text.length > 0 && section.subtitle?.includes(run.text) && run.fontSize === 34);
+    expect(subtitle.length).toBeGreaterThan(0);
+    expect(Math.min(...subtitle.map((run) => run.y))).toBeGreaterThan(Math.max(...runs.map((run) => run.y)));
+    expect(pngSize(await renderCardPng({ ...section, title }))).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('wraps a long word instead of running off the card', async () => {
+    const title = 'a'.repeat(300);
+    const runs = titleRuns(await renderCardSvg({ title, footer: `https://example.com/${'c'.repeat(200)}` }, { embedFont: false }), title);
+    expect(new Set(runs.map((run) => run.y)).size).toBe(3);
+    expect(joined(runs).endsWith('…')).toBe(true);
+    for (const run of runs) {
+      expect(run.x + run.width).toBeLessThanOrEqual(CARD_WIDTH);
+      expect(run.y).toBeLessThanOrEqual(CARD_HEIGHT);
+    }
+  });
+
+  it('keeps characters Inter has beyond Latin, respells a few symbols and drops what no font has', async () => {
+    const runs = titleRuns(await renderCardSvg({ title: 'Łódź, Ελλάδα, Москва' }, { embedFont: false }), 'Łódź, Ελλάδα, Москва');
+    expect(joined(runs)).toBe('Łódź, Ελλάδα, Москва');
+    // No "no glyph" boxes: the card is the one for the text without the emoji and CJK.
+    const messy = await renderCardPng({ title: 'Costs → down 🤯 10× 中文', subtitle: '≥ 4.5 contrast' });
+    const plain = await renderCardPng({ title: 'Costs -> down 10×', subtitle: '>= 4.5 contrast' });
+    expect(same(messy, plain)).toBe(true);
+  });
+
+  it('escapes markup-like text', async () => {
+    const title = 'R&D <b>bold</b> "quoted"';
+    const svg = await renderCardSvg({ title }, { embedFont: false });
+    expect(joined(titleRuns(svg, title))).toBe(title);
+    expect(svg).not.toContain('<b>');
+  });
+});
+
+describe('cardPalette', () => {
+  /** WCAG 2 contrast ratio of two #rrggbb colours. */
+  function contrast(a: string, b: string): number {
+    const luminance = (hex: string): number => {
+      const [r = 0, g = 0, b = 0] = [1, 3, 5].map((i) => {
+        const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+  }
+
+  it('keeps every text colour at 4.5:1 or more on its background', () => {
+    expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    for (const colour of [cardPalette.text, cardPalette.textSoft, cardPalette.accent]) {
+      expect(contrast(colour, cardPalette.bg), colour).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(contrast(cardPalette.onAccent, cardPalette.accent)).toBeGreaterThanOrEqual(4.5);
+  });
+});
