@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { resolveDeployTarget } from './src/lib/deploy-target.ts';
-import { shikiThemes } from './src/plugins/highlight.ts';
+import { shikiStyleToClasses, shikiThemes } from './src/plugins/shiki-classes.ts';
 import { permalinkOptions } from './src/plugins/permalink.ts';
 import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
 import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
@@ -26,7 +26,7 @@ export default defineConfig({
   markdown: {
     // Mermaid blocks must reach rehypeDiagrams as plain code, not Shiki's spans.
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
-    shikiConfig: { themes: shikiThemes, defaultColor: false },
+    shikiConfig: { themes: shikiThemes, defaultColor: false, transformers: [shikiStyleToClasses] },
     processor: unified({
       // The letter is published verbatim: no smart-quote rewriting.
       smartypants: false,

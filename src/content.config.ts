@@ -2,6 +2,7 @@
  * Every collection the site reads, with the rules a writer must follow.
  * Loaders read files under content/ only; nothing here touches the network.
  */
+import { readFile } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -12,14 +13,21 @@ const sectionId = z
 
 const nonEmpty = z.string().trim().min(1, 'Must not be empty.');
 
+const PRICE_FILE = 'content/prices/models.json';
+
 /** Reads the price list, refusing duplicate ids (the file loader would silently keep one). */
 function parsePriceList(text: string): Record<string, unknown>[] {
-  const entries = JSON.parse(text) as Record<string, unknown>[];
-  if (!Array.isArray(entries)) throw new Error('content/prices/models.json must hold a JSON array of models.');
+  let entries: Record<string, unknown>[];
+  try {
+    entries = JSON.parse(text) as Record<string, unknown>[];
+  } catch (error) {
+    throw new Error(`${PRICE_FILE} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(entries)) throw new Error(`${PRICE_FILE} must hold a JSON array of models.`);
   const seen = new Set<unknown>();
   for (const [index, entry] of entries.entries()) {
     if (seen.has(entry['id'])) {
-      throw new Error(`content/prices/models.json: entry ${index + 1} repeats the id "${String(entry['id'])}"; every model needs its own id.`);
+      throw new Error(`${PRICE_FILE}: entry ${index + 1} repeats the id "${String(entry['id'])}"; every model needs its own id.`);
     }
     seen.add(entry['id']);
   }
@@ -96,7 +104,15 @@ const price = z
   );
 
 const prices = defineCollection({
-  loader: file('content/prices/models.json', { parser: parsePriceList }),
+  loader: {
+    name: 'prices',
+    load: async (context) => {
+      // file() only logs a parser error and goes on with an empty collection: check first, so
+      // the build stops and says why.
+      parsePriceList(await readFile(new URL(PRICE_FILE, context.config.root), 'utf8'));
+      return file(PRICE_FILE, { parser: parsePriceList }).load(context);
+    },
+  },
   schema: z.object({
     /** Stable id used by MDX components, e.g. "deepseek-r1". */
     id: sectionId,

@@ -14,6 +14,20 @@ export function sharePath(slug: string, sectionId: string): string {
   return `/briefings/${slug}/${sectionId}/`;
 }
 
+/** Abbreviations whose full stop does not end a sentence ("the U.S. in…", "e.g. this"). */
+const ABBREVIATION = /(?:\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|vs|etc|e\.g|i\.e|No|St))$/;
+
+/** The text up to the first full stop, question or exclamation mark that ends a sentence. */
+export function firstSentence(text: string): string {
+  for (const match of text.matchAll(/[.!?]["”’)]*(?=\s|$)/g)) {
+    const end = match.index + match[0].length;
+    const before = text.slice(0, match.index);
+    if (match[0].startsWith('.') && ABBREVIATION.test(before)) continue;
+    return text.slice(0, end);
+  }
+  return text;
+}
+
 /**
  * One sentence for a link preview: the section's first sentence, cut at a word boundary with an
  * ellipsis when it is longer than `max` characters.
@@ -21,10 +35,11 @@ export function sharePath(slug: string, sectionId: string): string {
 export function summarizeSection(blocks: readonly string[], fallback: string, max = 200): string {
   const first = blocks.find((b) => b.trim() !== '')?.trim();
   if (!first) return fallback;
-  const sentence = first.match(/^.+?[.!?](?=\s|$)/)?.[0] ?? first;
+  const sentence = firstSentence(first);
   if (sentence.length <= max) return sentence;
-  const cut = sentence.slice(0, max - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+  // Up to max - 1 characters plus "…": end at the last space that keeps within that.
+  const space = sentence.slice(0, max).lastIndexOf(' ');
+  return `${space > 0 ? sentence.slice(0, space) : sentence.slice(0, max - 1)}…`;
 }
 
 /** The section before and after `id`, for previous/next links. */

@@ -4,15 +4,13 @@
  */
 import type { Element, Root } from 'hast';
 import { createHighlighter, type Highlighter } from 'shiki';
-
-// The high-contrast GitHub themes: the default light one's orange fails WCAG AA on white (3.5:1).
-export const shikiThemes = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
+import { shikiStyleToClasses, shikiThemes } from './shiki-classes.ts';
 
 let highlighter: Promise<Highlighter> | undefined;
 
 export async function highlightToHast(code: string, lang: 'mermaid' | 'ts'): Promise<Element> {
   highlighter ??= createHighlighter({ themes: Object.values(shikiThemes), langs: ['mermaid', 'ts'] });
-  const root = (await highlighter).codeToHast(code, { lang, themes: shikiThemes, defaultColor: false }) as Root;
+  const root = (await highlighter).codeToHast(code, { lang, themes: shikiThemes, defaultColor: false, transformers: [shikiStyleToClasses] }) as Root;
   const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
   if (!pre) throw new Error('Shiki returned no <pre>.');
   // Shiki's hast uses the raw attribute name `class` (a string), not hast's `className`.

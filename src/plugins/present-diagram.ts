@@ -82,6 +82,9 @@ function cleanSvg(svg: Element, id: string): void {
     for (const [name, value] of Object.entries(node.properties)) {
       if (typeof value === 'string' && value.includes('url(#mmdrender-0')) node.properties[name] = value.replaceAll('mmdrender-0', id);
     }
+    // font-style="normal" is Mermaid's default restated on every tspan; MDX's JSX output would
+    // also turn the attribute into an inline style="normal".
+    for (const name of ['fontStyle', 'fontWeight']) if (node.properties[name] === 'normal') delete node.properties[name];
     if (styleToAttributes(node)) {
       node.properties['className'] = [...classes(node), 'dg-styled'];
       if (parent && parent.type === 'element' && classes(parent).includes('node')) {

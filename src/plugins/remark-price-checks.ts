@@ -35,7 +35,8 @@ function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): s
 
 /** The sentence of `text` that contains `needle`, for quoting in an error. */
 function sentenceWith(text: string, needle: string): string {
-  const sentences = text.match(/[^.!?]+(?:\.(?!\d)|[!?]|$)+/g) ?? [text];
+  // A full stop followed by a digit is a decimal point ($2.19), not the end of a sentence.
+  const sentences = text.match(/(?:[^.!?]|\.(?=\d))+(?:[.!?]+|$)/g) ?? [text];
   return (sentences.find((s) => s.includes(needle)) ?? text).trim();
 }
 

@@ -53,7 +53,8 @@ export function createFixtureSite(files: Record<string, string>, { withRealConte
   // src/ is copied, not linked: Astro's compiler keys its metadata by real path and a linked
   // src/ makes it look for modules under the fixture's root that were compiled elsewhere.
   cpSync(join(projectRoot, 'src'), join(root, 'src'), { recursive: true });
-  if (withRealContent) cpSync(join(projectRoot, 'content'), join(root, 'content'), { recursive: true });
+  // Price data is shared by every briefing's components, so even a content-less site gets it.
+  cpSync(join(projectRoot, withRealContent ? 'content' : 'content/prices'), join(root, withRealContent ? 'content' : 'content/prices'), { recursive: true });
   const cacheDir = join(root, 'diagram-cache');
   cpSync(join(projectRoot, 'src/plugins/diagram-cache'), cacheDir, { recursive: true });
   for (const [path, text] of Object.entries(files)) {

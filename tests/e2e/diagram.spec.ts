@@ -120,5 +120,9 @@ test('"Diagram source" shows the Mermaid source highlighted by Shiki', async ({ 
   const pre = source.locator('pre.astro-code');
   await expect(pre).toBeVisible();
   await expect(pre).toContainText('subgraph Beyond Scaling Up[Beyond Scaling Up]');
-  expect(await pre.locator('span[style*="--shiki-dark"]').count()).toBeGreaterThan(20);
+  // Token colours are classes (src/plugins/shiki-classes.ts), one per theme, never style="".
+  expect(await pre.locator('span[class*="sd-"][class*="sl-"]').count()).toBeGreaterThan(20);
+  await expect(pre.locator('[style]')).toHaveCount(0);
+  const colour = await pre.locator('span[class*="sl-"]').first().evaluate((el) => getComputedStyle(el).color);
+  expect(colour).not.toBe(await pre.evaluate((el) => getComputedStyle(el).color));
 });

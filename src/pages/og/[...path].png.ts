@@ -36,5 +36,5 @@ export async function GET({ props, site }: APIContext<Props>) {
   const base = import.meta.env.BASE_URL.replace(/\/$/, '');
   const footer = site ? `${new URL(site).host}${base}${props.pagePath}` : props.pagePath;
   const png = await renderCardPng({ ...props.card, footer });
-  return new Response(png, { headers: { 'Content-Type': 'image/png' } });
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }
