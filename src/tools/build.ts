@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { applyPolicies } from './csp.ts';
 
 const dist = resolve(process.env['OUT_DIR'] ?? 'dist');
 const staging = `${dist}.staging-${process.pid}`;
@@ -19,8 +20,16 @@ function run(label: string, command: string, args: string[]): void {
   }
 }
 
-run('astro build', 'astro', ['build', '--outDir', staging]);
-run('pagefind', 'pagefind', ['--site', staging, '--quiet']);
+// Binaries by path (not PATH), so this also runs outside `npm run`, e.g. from tests.
+run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging]);
+try {
+  console.log(`build: Content-Security-Policy added to ${applyPolicies(staging)} pages.`);
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`build: ${(error as Error).message}`);
+  process.exit(1);
+}
+run('pagefind', process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', staging, '--quiet']);
 
 if (existsSync(dist)) renameSync(dist, previous);
 renameSync(staging, dist);

@@ -1,0 +1,103 @@
+/**
+ * Checks over every page of the sitemap: no Content-Security-Policy violation, no request to
+ * another origin, and no axe violation in either theme at phone and desktop widths.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const sitemap = readFileSync('dist/sitemap-0.xml', 'utf8');
+const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+// The 404 page is not in the sitemap but is a page readers see.
+const pages = [...paths, '/no-such-page/'];
+
+test('the sitemap lists the pages this suite walks', () => {
+  expect(paths).toContain('/');
+  expect(paths).toContain('/briefings/deepseek-three-trends/');
+  expect(paths.length).toBeGreaterThanOrEqual(12);
+});
+
+async function watch(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['http:', 'https:'].includes(url.protocol)) return; // data: URLs
+    if (url.origin !== new URL(page.url() === 'about:blank' ? request.url() : page.url()).origin) foreign.push(request.url());
+  });
+  return {
+    foreign,
+    violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  };
+}
+
+for (const path of pages) {
+  test(`${path}: CSP holds, no third-party request, scripts run`, async ({ page }) => {
+    const seen = await watch(page);
+    const response = await page.goto(path);
+    expect(response!.status()).toBe(path === '/no-such-page/' ? 404 : 200);
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain("'unsafe-inline'");
+    expect(csp).not.toMatch(/'unsafe-eval'/);
+    // The inline scripts ran: the theme script set the theme, and the toggle was revealed.
+    await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
+    await expect(page.locator('[data-theme-toggle]')).toBeVisible();
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await seen.violations()).toEqual([]);
+    expect(seen.foreign).toEqual([]);
+  });
+}
+
+test('search (Pagefind, WebAssembly) works under the policy', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('/briefings/deepseek-three-trends/');
+  await page.keyboard.press('/');
+  await page.getByRole('searchbox').fill('Rorschach');
+  await expect(page.locator('dialog a[href*="/briefings/deepseek-three-trends/"]').first()).toBeVisible();
+  expect(await seen.violations()).toEqual([]);
+  expect(seen.foreign).toEqual([]);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const width of [390, 1280]) {
+    test(`axe finds nothing on any page, ${scheme} theme, ${width} px`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const report: string[] = [];
+      for (const path of pages) {
+        await page.goto(path);
+        // Open disclosures so their content is checked too.
+        await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        const axe = await new AxeBuilder({ page }).analyze();
+        for (const v of axe.violations) report.push(`${path} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+      }
+      expect(report).toEqual([]);
+      await context.close();
+    });
+  }
+}
+
+test('every control can be reached with Tab and shows a focus ring', async ({ page }) => {
+  await page.goto('/briefings/deepseek-three-trends/');
+  const seen = new Set<string>();
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      return { key: `${el.tagName} ${el.getAttribute('href') ?? el.getAttribute('xlink:href') ?? el.getAttribute('name') ?? el.textContent?.trim().slice(0, 30)}`, ring };
+    });
+    if (!info) continue;
+    expect(info.ring, `${info.key} has no visible focus ring`).toBe(true);
+    seen.add(info.key);
+  }
+  // Skip link, search, theme toggle, TOC links, permalinks, share links and diagram links at least.
+  expect(seen.size).toBeGreaterThan(30);
+});
