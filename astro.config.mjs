@@ -9,6 +9,7 @@ import { shikiStyleToClasses, shikiThemes } from './src/plugins/shiki-classes.ts
 import { permalinkOptions } from './src/plugins/permalink.ts';
 import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
 import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
+import { remarkImageAlt } from './src/plugins/remark-image-alt.ts';
 import { remarkPriceChecks } from './src/plugins/remark-price-checks.ts';
 import { rehypePinIds, rehypeSectionIndex } from './src/plugins/rehype-sections.ts';
 
@@ -30,7 +31,7 @@ export default defineConfig({
     processor: unified({
       // The letter is published verbatim: no smart-quote rewriting.
       smartypants: false,
-      remarkPlugins: [remarkBriefingSummary, remarkPriceChecks],
+      remarkPlugins: [remarkBriefingSummary, remarkPriceChecks, remarkImageAlt],
       // Pinned ids first, then slugs for pages that pin none, so permalinks can point at them.
       rehypePlugins: [
         rehypePinIds,

@@ -5,7 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { resolveDeployTarget } from '../lib/deploy-target.ts';
+import { crawlSite } from './crawl.ts';
 import { applyPolicies } from './csp.ts';
+import { startStaticServer } from './static-server.ts';
 
 const dist = resolve(process.env['OUT_DIR'] ?? 'dist');
 const staging = `${dist}.staging-${process.pid}`;
@@ -30,6 +33,24 @@ try {
   process.exit(1);
 }
 run('pagefind', process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', staging, '--quiet']);
+
+// Every link, asset and #fragment of every page must resolve, served as GitHub Pages would serve it.
+const { site, base } = resolveDeployTarget(process.env);
+const server = await startStaticServer({ root: staging, base });
+try {
+  const report = await crawlSite({ origin: server.origin, base, siteOrigin: site });
+  if (report.broken.length > 0) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`\nbuild: ${report.broken.length} broken link(s); fix the content that produced them:`);
+    for (const b of report.broken) console.error(`  on ${b.from}: ${b.url} — ${b.reason}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`build: links checked: ${report.pages.length} pages, ${report.checked} URLs, ${report.fragments} #fragments, 0 broken.`);
+  }
+} finally {
+  await server.close();
+}
+if (process.exitCode) process.exit(process.exitCode);
 
 if (existsSync(dist)) renameSync(dist, previous);
 renameSync(staging, dist);
