@@ -22,6 +22,8 @@ export default defineConfig({
   // Per site root, not in node_modules: throwaway test sites link node_modules and must not
   // share one content cache with each other or with the real site.
   cacheDir: './.astro/cache',
+  // Scoped styles by class (astro-xxxx) rather than a data-astro-cid-xxxx attribute on every element.
+  scopedStyleStrategy: 'class',
   // The 404 page has no address of its own, so it stays out of the sitemap.
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   markdown: {

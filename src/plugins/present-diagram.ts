@@ -68,6 +68,22 @@ function styleToAttributes(node: Element): boolean {
   return kept;
 }
 
+const GEOMETRY = ['d', 'transform', 'x', 'y', 'dx', 'dy', 'width', 'height', 'points', 'viewBox', 'rx', 'ry', 'cx', 'cy', 'r', 'refX', 'refY'];
+
+function roundNumbers(value: string): string {
+  return value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+}
+
+/** Mermaid wraps every word of a label in its own <tspan>; one text node per line renders the same. */
+function mergeWordSpans(node: Element): void {
+  if (node.tagName !== 'tspan' || !classes(node).includes('text-outer-tspan')) return;
+  const words = node.children.every((c) => c.type === 'element' && c.tagName === 'tspan' && classes(c).includes('text-inner-tspan'));
+  if (!words || node.children.length === 0) return;
+  const text = node.children.map((c) => (c.type === 'element' ? c.children.map((t) => ('value' in t ? t.value : '')).join('') : '')).join('');
+  node.children = [{ type: 'text', value: text }];
+  delete node.properties['className'];
+}
+
 /** Cleans the SVG in place; returns the ids of nodes the author styled. */
 function cleanSvg(svg: Element, id: string): void {
   const validId = (value: string) => value.replaceAll('mmdrender-0', id).replace(/[^\w-]/g, '-');
@@ -85,6 +101,26 @@ function cleanSvg(svg: Element, id: string): void {
     // font-style="normal" is Mermaid's default restated on every tspan; MDX's JSX output would
     // also turn the attribute into an inline style="normal".
     for (const name of ['fontStyle', 'fontWeight']) if (node.properties[name] === 'normal') delete node.properties[name];
+    // Renderer bookkeeping nothing on the page reads (data-points is a base64 copy of each path).
+    for (const name of ['dataLook', 'dataPoints', 'dataEdge', 'dataEt', 'dataId', 'title']) delete node.properties[name];
+    if (classes(node).includes('node')) delete node.properties['id'];
+    if (node.tagName === 'tspan' && parent?.type === 'element' && parent.properties['textAnchor'] === node.properties['textAnchor']) {
+      delete node.properties['textAnchor'];
+    }
+    if (classes(node).includes('flowchart-link')) {
+      node.properties['className'] = [...new Set(classes(node))];
+    }
+    // Empty placeholders Mermaid leaves in every label.
+    node.children = node.children.filter(
+      (c) => !(c.type === 'element' && c.tagName === 'rect' && c.children.length === 0 && c.properties['width'] === undefined && !classes(c).some((x) => x !== 'background')),
+    );
+    // Geometry to 1/100 px: invisible on screen, a third of the diagram's bytes.
+    for (const name of GEOMETRY) {
+      const value = node.properties[name];
+      if (typeof value === 'string') node.properties[name] = roundNumbers(value);
+      else if (typeof value === 'number') node.properties[name] = Math.round(value * 100) / 100;
+    }
+    mergeWordSpans(node);
     if (styleToAttributes(node)) {
       node.properties['className'] = [...classes(node), 'dg-styled'];
       if (parent && parent.type === 'element' && classes(parent).includes('node')) {

@@ -61,6 +61,9 @@ export function measurePage(dist: string, page: string, base = '/'): PageWeight 
     if (FETCHED.test(ref.kind) && !ref.raw.startsWith('#')) add(fileFor(ref.raw, page, base));
   }
   const gzip = resources.reduce((sum, r) => sum + r.gzip, 0);
-  const jsGzip = resources.filter((r) => r.kind === 'js').reduce((sum, r) => sum + r.gzip, 0);
+  // Astro inlines small scripts into the HTML: they count as JS too (and are already in `gzip`).
+  const inlineJs = [...html.toString('utf8').matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1] ?? '').join('\n');
+  const jsGzip =
+    resources.filter((r) => r.kind === 'js').reduce((sum, r) => sum + r.gzip, 0) + (inlineJs.trim() ? gzipSize(inlineJs) : 0);
   return { page: relative('.', page), resources, gzip, jsGzip, requests: resources.length };
 }
