@@ -103,7 +103,6 @@ function cleanSvg(svg: Element, id: string): void {
     for (const name of ['fontStyle', 'fontWeight']) if (node.properties[name] === 'normal') delete node.properties[name];
     // Renderer bookkeeping nothing on the page reads (data-points is a base64 copy of each path).
     for (const name of ['dataLook', 'dataPoints', 'dataEdge', 'dataEt', 'dataId', 'title']) delete node.properties[name];
-    if (classes(node).includes('node')) delete node.properties['id'];
     if (node.tagName === 'tspan' && parent?.type === 'element' && parent.properties['textAnchor'] === node.properties['textAnchor']) {
       delete node.properties['textAnchor'];
     }

@@ -69,3 +69,16 @@ export function createFixtureSite(files: Record<string, string>, { withRealConte
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }
+
+/**
+ * Builds the real site from a throwaway copy into `outDir`. Astro keeps build state under the
+ * project root (.astro/), so builds of the root itself must not run side by side; copies can.
+ */
+export async function buildRealSite(env: Record<string, string>, outDir: string): Promise<BuildResult> {
+  const site = createFixtureSite({}, { withRealContent: true });
+  try {
+    return await runBuild(site.root, { DIAGRAM_CACHE_DIR: site.cacheDir, ...env }, outDir);
+  } finally {
+    site.remove();
+  }
+}

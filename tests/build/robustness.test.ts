@@ -20,7 +20,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFixtureSite, projectRoot, runBuild, type BuildResult } from '../../src/tools/temp-site.ts';
+import { buildRealSite, createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
 
 const SLUG = 'deepseek-three-trends';
 const BRIEFING = `content/briefings/${SLUG}.mdx`;
@@ -208,9 +208,9 @@ describe('the build is safe to repeat and to fail', () => {
     try {
       const dirA = join(parent, 'a');
       const dirB = join(parent, 'b');
-      const first = await runBuild(projectRoot, noBrowser, dirA);
+      const first = await buildRealSite(noBrowser, dirA);
       expect(first.code, `first build should succeed\n--- build output ---\n${first.output}`).toBe(0);
-      const second = await runBuild(projectRoot, noBrowser, dirB);
+      const second = await buildRealSite(noBrowser, dirB);
       expect(second.code, `second build should succeed\n--- build output ---\n${second.output}`).toBe(0);
       const a = hashTree(dirA);
       const b = hashTree(dirB);

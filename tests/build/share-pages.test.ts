@@ -15,7 +15,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runBuild, type BuildResult } from '../../src/tools/temp-site.ts';
+import { buildRealSite, type BuildResult } from '../../src/tools/temp-site.ts';
 
 const SITE = 'https://acme.github.io';
 const BASE = '/ai-briefing';
@@ -190,7 +190,7 @@ function notFirstSentence(description: string, block: string): string | undefine
 beforeAll(async () => {
   tempRoot = mkdtempSync(join(tmpdir(), 'briefing-share-pages-'));
   outDir = join(tempRoot, 'dist');
-  build = await runBuild(projectRoot, { SITE, BASE }, outDir);
+  build = await buildRealSite({ SITE, BASE }, outDir);
   if (build.code !== 0) console.error(build.output);
 }, 300_000);
 
