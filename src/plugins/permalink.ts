@@ -6,6 +6,7 @@
 import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Options } from 'rehype-autolink-headings';
+import { icon } from './icon.ts';
 
 export const permalinkOptions: Options = {
   behavior: 'append',
@@ -14,20 +15,5 @@ export const permalinkOptions: Options = {
     className: ['permalink'],
     ariaLabel: `Link to section: ${toString(heading).trim()}`,
   }),
-  content: {
-    type: 'element',
-    tagName: 'svg',
-    properties: { viewBox: '0 0 16 16', width: 16, height: 16, ariaHidden: 'true', focusable: 'false' },
-    children: [
-      {
-        type: 'element',
-        tagName: 'path',
-        properties: {
-          fill: 'currentColor',
-          d: 'M6.2 10.9 5.1 12a2.1 2.1 0 0 1-3-3l2.5-2.5a2.1 2.1 0 0 1 3 0l.7-.7a3.1 3.1 0 0 0-4.4 0L1.4 8.3a3.1 3.1 0 0 0 4.4 4.4l1.1-1.1zm3.6-5.8L10.9 4a2.1 2.1 0 0 1 3 3l-2.5 2.5a2.1 2.1 0 0 1-3 0l-.7.7a3.1 3.1 0 0 0 4.4 0l2.5-2.5a3.1 3.1 0 0 0-4.4-4.4L9.1 4.4zM5.4 9.9l4.5-4.5.7.7-4.5 4.5z',
-        },
-        children: [],
-      },
-    ],
-  },
+  content: icon('M6.2 10.9 5.1 12a2.1 2.1 0 0 1-3-3l2.5-2.5a2.1 2.1 0 0 1 3 0l.7-.7a3.1 3.1 0 0 0-4.4 0L1.4 8.3a3.1 3.1 0 0 0 4.4 4.4l1.1-1.1zm3.6-5.8L10.9 4a2.1 2.1 0 0 1 3 3l-2.5 2.5a2.1 2.1 0 0 1-3 0l-.7.7a3.1 3.1 0 0 0 4.4 0l2.5-2.5a3.1 3.1 0 0 0-4.4-4.4L9.1 4.4zM5.4 9.9l4.5-4.5.7.7-4.5 4.5z'),
 };

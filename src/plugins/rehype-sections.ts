@@ -17,6 +17,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sharePath, type SectionRecord } from '../lib/sections.ts';
 import { joinBase } from '../lib/urls.ts';
+import { icon } from './icon.ts';
 
 type Frontmatter = { summary?: unknown; anchors?: Record<string, string>; aliases?: Record<string, string>; sections?: SectionRecord[] };
 
@@ -134,23 +135,6 @@ function shareLink(href: string, title: string): ElementContent {
     tagName: 'a',
     // The visible word "Share" comes from CSS, so the heading's text (and the TOC) stays clean.
     properties: { className: ['share-link'], href, dataShare: '', ariaLabel: `Share section: ${title} (copies its link)` },
-    children: [
-      {
-        type: 'element',
-        tagName: 'svg',
-        properties: { viewBox: '0 0 16 16', width: 16, height: 16, ariaHidden: 'true', focusable: 'false' },
-        children: [
-          {
-            type: 'element',
-            tagName: 'path',
-            properties: {
-              fill: 'currentColor',
-              d: 'M12 10a2 2 0 0 0-1.6.8L5.9 8.5a2 2 0 0 0 0-1l4.5-2.3A2 2 0 1 0 10 4l-4.5 2.3a2 2 0 1 0 0 3.4L10 12a2 2 0 1 0 2-2z',
-            },
-            children: [],
-          },
-        ],
-      },
-    ],
+    children: [icon('M12 10a2 2 0 0 0-1.6.8L5.9 8.5a2 2 0 0 0 0-1l4.5-2.3A2 2 0 1 0 10 4l-4.5 2.3a2 2 0 1 0 0 3.4L10 12a2 2 0 1 0 2-2z')],
   };
 }

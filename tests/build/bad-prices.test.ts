@@ -13,7 +13,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
+import { projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
+import { buildRealContentWith, lineMatching } from '../support/build-output.ts';
 
 const PRICE_FILE = 'content/prices/models.json';
 type Entry = Record<string, unknown>;
@@ -37,35 +38,14 @@ const setField = (id: string, field: string, value: unknown) => (entries: Entry[
   return entries;
 };
 
-/** Nothing here needs a browser: every diagram of the real content is in the committed cache. */
-const noBrowser = { CHROMIUM_PATH: '/nonexistent/chromium' };
 
-async function buildWithPrices(json: string): Promise<BuildResult> {
-  const site = createFixtureSite({ [PRICE_FILE]: json }, { withRealContent: true });
-  try {
-    return await site.build(noBrowser);
-  } finally {
-    site.remove();
-  }
-}
+const buildWithPrices = (json: string): Promise<BuildResult> => buildRealContentWith({ [PRICE_FILE]: json });
 
 // ---- reporting -------------------------------------------------------------------------------
 
 type Row = { case: string; code: number | null; where: string; problem: string };
 const matrix: Row[] = [];
 
-/** The first line of the output matching `pattern`, cut to a readable window around the match. */
-function lineMatching(output: string, pattern: RegExp): string {
-  for (const raw of output.split('\n')) {
-    const line = raw.trim();
-    const match = pattern.exec(line);
-    if (!match) continue;
-    if (line.length <= 300) return line;
-    const start = Math.max(0, match.index - 120);
-    return `${start > 0 ? '…' : ''}${line.slice(start, start + 300)}…`;
-  }
-  return '(no line matches)';
-}
 
 /** Records the case: its exit code, the line naming the entry (or file), and the line naming the problem. */
 function record(name: string, result: BuildResult, where: RegExp, problem: RegExp): void {

@@ -21,14 +21,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildRealSite, createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
+import { buildRealContentWith, lineMatching, noBrowser } from '../support/build-output.ts';
 
 const SLUG = 'deepseek-three-trends';
 const BRIEFING = `content/briefings/${SLUG}.mdx`;
 const FILE = `${SLUG}.mdx`;
 const realBriefing = readFileSync(join(projectRoot, BRIEFING), 'utf8');
 
-/** Every diagram of the real content is in the committed cache: nothing here may need a browser. */
-const noBrowser = { CHROMIUM_PATH: '/nonexistent/chromium' };
 
 // ---- editing the briefing --------------------------------------------------------------------
 
@@ -57,33 +56,13 @@ function briefingWith(block: string): { text: string; line: number } {
   return { text, line };
 }
 
-/** Builds a site with the real content whose briefing is `text`; the site is removed afterwards. */
-async function buildBriefingText(text: string): Promise<BuildResult> {
-  const site = createFixtureSite({ [BRIEFING]: text }, { withRealContent: true });
-  try {
-    return await site.build(noBrowser);
-  } finally {
-    site.remove();
-  }
-}
+const buildBriefingText = (text: string): Promise<BuildResult> => buildRealContentWith({ [BRIEFING]: text });
 
 // ---- reporting -------------------------------------------------------------------------------
 
 type Row = { case: string; code: number | null; where: string; reason: string };
 const matrix: Row[] = [];
 
-/** The first line of the output matching `pattern`, cut to a readable window around the match. */
-function lineMatching(output: string, pattern: RegExp): string {
-  for (const raw of output.split('\n')) {
-    const line = raw.trim();
-    const match = pattern.exec(line);
-    if (!match) continue;
-    if (line.length <= 300) return line;
-    const start = Math.max(0, match.index - 120);
-    return `${start > 0 ? '…' : ''}${line.slice(start, start + 300)}…`;
-  }
-  return '(no line matches)';
-}
 
 function record(name: string, result: BuildResult, where: RegExp, reason: RegExp): void {
   matrix.push({ case: name, code: result.code, where: lineMatching(result.output, where), reason: lineMatching(result.output, reason) });
