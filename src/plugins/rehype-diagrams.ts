@@ -38,42 +38,83 @@ function lineOf(block: DiagramBlock): number | undefined {
   return block.pre.position?.start.line;
 }
 
+/** Why one diagram could not be rendered. */
+type RenderFailure = { kind: 'no-browser' } | { kind: 'mermaid'; message: string };
+type RenderRequest = { pre: Element; resolve: (svg: string) => void; reject: (failure: RenderFailure) => void };
+
+/** How long requests from pages compiled side by side wait to share one browser. */
+const BATCH_WINDOW_MS = 30;
+let queue: RenderRequest[] = [];
+let timer: ReturnType<typeof setTimeout> | undefined;
+
 /**
- * Renders diagrams with rehype-mermaid in one browser session. Mermaid's parse errors fail the
- * file at the block's position, quoting Mermaid's own message.
+ * Renders every queued diagram, from whichever pages asked, with rehype-mermaid in one browser
+ * session: a cold build of many briefings launches one browser, not one per page.
  */
-export async function renderBlocks(blocks: DiagramBlock[], file: VFile): Promise<string[]> {
+async function flush(): Promise<void> {
+  const batch = queue;
+  queue = [];
+  timer = undefined;
   const launchOptions = chromiumLaunchOptions();
   if (!launchOptions) {
-    const first = blocks[0];
-    file.fail(
-      `The diagram at line ${first ? lineOf(first) : '?'} is not in the render cache (it is new or changed), ` +
-        `and rendering it needs a browser. ${installHint} Then run \`npm run diagrams\` and commit src/plugins/diagram-cache/.`,
-      first?.pre,
-    );
+    for (const request of batch) request.reject({ kind: 'no-browser' });
+    return;
   }
-  const root: Root = {
-    type: 'root',
-    children: blocks.map(({ pre }) => structuredClone(pre)),
-  };
+  const root: Root = { type: 'root', children: batch.map(({ pre }) => structuredClone(pre)) };
+  const errors = new Map<Element, string>();
   try {
     await unified()
-      .use(rehypeMermaid, { ...renderOptions, launchOptions })
-      .run(root, file);
+      .use(rehypeMermaid, {
+        ...renderOptions,
+        launchOptions,
+        // Keep going past a broken diagram, so each page gets its own diagram's error.
+        errorFallback: (_element: Element, _diagram: string, error: unknown) => {
+          const marker: Element = { type: 'element', tagName: 'template', properties: {}, children: [] };
+          errors.set(marker, error instanceof Error ? error.message : String(error));
+          return marker;
+        },
+      })
+      .run(root);
   } catch (error) {
-    const place = (error as { place?: { start?: { line?: number } } }).place;
-    const reason = (error as { reason?: string }).reason ?? String(error);
-    file.fail(
-      `Mermaid could not render the diagram at line ${place?.start?.line ?? '?'}: ${reason.trim()} ` +
-        'Fix the diagram source (https://mermaid.js.org/syntax/flowchart.html).',
-      blocks.find((block) => lineOf(block) === place?.start?.line)?.pre,
-    );
+    for (const request of batch) request.reject({ kind: 'mermaid', message: (error as Error).message });
+    return;
   }
-  // rehype-mermaid numbers a batch mmdrender-0, -1, …; every cache entry is stored as a solo
-  // render (-0) so its bytes do not depend on which diagrams it was batched with.
-  return root.children.map((svg, i) =>
-    toHtml(svg, { space: 'svg' }).replace(new RegExp(`${RENDER_PREFIX}-${i}(?!\\d)`, 'g'), `${RENDER_PREFIX}-0`),
-  );
+  batch.forEach((request, i) => {
+    const node = root.children[i] as Element;
+    const error = errors.get(node);
+    if (error !== undefined) request.reject({ kind: 'mermaid', message: error });
+    // rehype-mermaid numbers a batch mmdrender-0, -1, …; every cache entry is stored as a solo
+    // render (-0) so its bytes do not depend on which diagrams it was batched with.
+    else request.resolve(toHtml(node, { space: 'svg' }).replace(new RegExp(`${RENDER_PREFIX}-${i}(?!\\d)`, 'g'), `${RENDER_PREFIX}-0`));
+  });
+}
+
+function render(pre: Element): Promise<string> {
+  return new Promise((resolve, reject) => {
+    queue.push({ pre, resolve, reject });
+    timer ??= setTimeout(() => void flush(), BATCH_WINDOW_MS);
+  });
+}
+
+/**
+ * Renders a page's uncached diagrams (batched with other pages'). A diagram Mermaid cannot parse
+ * fails the file at the block's line, quoting Mermaid's own message; so does a missing browser.
+ */
+export async function renderBlocks(blocks: DiagramBlock[], file: VFile): Promise<string[]> {
+  const results = await Promise.allSettled(blocks.map((block) => render(block.pre)));
+  return results.map((result, i) => {
+    if (result.status === 'fulfilled') return result.value;
+    const block = blocks[i]!;
+    const failure = result.reason as RenderFailure;
+    return file.fail(
+      failure.kind === 'no-browser'
+        ? `The diagram at line ${lineOf(block) ?? '?'} is not in the render cache (it is new or changed), ` +
+            `and rendering it needs a browser. ${installHint} Then run \`npm run diagrams\` and commit src/plugins/diagram-cache/.`
+        : `Mermaid could not render the diagram at line ${lineOf(block) ?? '?'}: ${failure.message.trim()} ` +
+            'Fix the diagram source (https://mermaid.js.org/syntax/flowchart.html).',
+      block.pre,
+    );
+  });
 }
 
 export type RehypeDiagramsOptions = {
