@@ -79,6 +79,7 @@ async function flush(): Promise<void> {
     for (const request of batch) request.reject({ kind: 'mermaid', message: (error as Error).message });
     return;
   }
+  console.log(`diagrams: rendered ${batch.length} uncached diagram(s) in one browser session`);
   batch.forEach((request, i) => {
     const node = root.children[i] as Element;
     const error = errors.get(node);

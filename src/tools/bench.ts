@@ -86,12 +86,12 @@ async function benchDefault() {
 
     const dist = join(sites.diagram.root, 'dist');
     console.log('\nFirst-view bytes per page (gzip, HTML + CSS + JS + images + fonts):');
-    console.log('  page'.padEnd(52) + 'total'.padStart(9) + 'html'.padStart(9) + 'css'.padStart(8) + 'js'.padStart(7) + '  requests');
+    console.log('  page'.padEnd(72) + 'total'.padStart(9) + 'html'.padStart(9) + 'css'.padStart(8) + 'js'.padStart(7) + '  requests');
     for (const page of listPages(dist)) {
       const weight = measurePage(dist, page);
       const of = (kind: string) => weight.resources.filter((r) => r.kind === kind).reduce((s, r) => s + r.gzip, 0);
       console.log(
-        `  ${page}`.padEnd(52) +
+        `  ${page}`.padEnd(72) +
           `${weight.gzip}`.padStart(9) +
           `${of('html')}`.padStart(9) +
           `${of('css')}`.padStart(8) +
@@ -115,12 +115,13 @@ async function benchScale(n: number) {
     const coldMany = await timeBuild(many, emptyCache(many));
     const warmMany = await timeBuild(many, () => {});
     const warmOne = await timeBuild(one, () => {});
-    const perPageWarm = (warmMany - warmOne) / n;
-    const perPageCold = (coldMany - warmOne) / n;
-    console.log(`\nScale: ${n + 1} briefings (${n} synthetic, each with its own diagram)`);
-    console.log(`  cold build (renders ${n + 1} diagrams) ${seconds(coldMany)}  → ${(perPageCold).toFixed(0)} ms per extra page`);
-    console.log(`  warm build                         ${seconds(warmMany)}  → ${(perPageWarm).toFixed(0)} ms per extra page`);
-    console.log(`  one briefing, warm                 ${seconds(warmOne)}`);
+    // Each briefing is a page plus one share page (and one card image) per section.
+    const extraPages = listPages(join(many.root, 'dist')).length - listPages(join(one.root, 'dist')).length;
+    const per = (ms: number) => `${(ms / n).toFixed(0)} ms per extra briefing, ${(ms / extraPages).toFixed(0)} ms per extra page`;
+    console.log(`\nScale: ${n + 1} briefings (${n} synthetic, each with its own diagram), ${extraPages} extra HTML pages`);
+    console.log(`  cold build (renders ${n + 1} diagrams)  ${seconds(coldMany)}  → ${per(coldMany - warmOne)}`);
+    console.log(`  warm build                          ${seconds(warmMany)}  → ${per(warmMany - warmOne)}`);
+    console.log(`  one briefing, warm                  ${seconds(warmOne)}`);
   } finally {
     one.remove();
     many.remove();

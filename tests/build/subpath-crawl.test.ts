@@ -73,6 +73,7 @@ describe('site built for a subpath', () => {
     console.log(summary(report));
     // Again with the absolute SITE URLs (canonical, og:url, feeds) mapped onto the server.
     mapped = await crawlSite({ origin, base: BASE, siteOrigin: SITE });
+    console.log(`with SITE URLs followed: ${summary(mapped)}`);
   }, 300_000);
 
   it('builds', () => {
