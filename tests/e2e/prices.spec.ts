@@ -235,3 +235,13 @@ test('the methodology page shows the formula, both sources as links and the cost
   const colours = await code.locator('.line span').evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size);
   expect(colours, 'distinct token colours in the code block').toBeGreaterThanOrEqual(3);
 });
+
+test('the chart labels stay readable (12 px or more) on a 360 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/briefings/deepseek-three-trends/');
+  const smallest = await page.locator('svg.price-chart').evaluate((svg: SVGSVGElement) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+  });
+  expect(smallest).toBeGreaterThanOrEqual(12);
+});
