@@ -20,19 +20,8 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureSite, projectRoot, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
+import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 
-/** THE PINNED LIST. These ids are in shared links: never edit this to make a rename pass. */
-const PINNED_SECTION_IDS = [
-  'summary',
-  'chinas-rise',
-  'open-weight-commoditization',
-  'beyond-scaling',
-  'core-point',
-  'fundamental-point',
-  'overarching-framework',
-  'the-diagram',
-  'the-full-letter',
-];
 
 const SLUG = 'deepseek-three-trends';
 const fixtureDir = join(projectRoot, 'tests/fixtures/sections');

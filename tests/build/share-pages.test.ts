@@ -16,6 +16,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRealSite, type BuildResult } from '../../src/tools/temp-site.ts';
+import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 
 const SITE = 'https://acme.github.io';
 const BASE = '/ai-briefing';
@@ -24,18 +25,7 @@ const SLUG = 'deepseek-three-trends';
 const BRIEFING_PATH = `/briefings/${SLUG}/`;
 const SITE_NAME = 'AI Landscape Briefing';
 
-/** The seed briefing's sections, in page order (pinned in tests/build/section-ids.test.ts too). */
-const SECTION_IDS = [
-  'summary',
-  'chinas-rise',
-  'open-weight-commoditization',
-  'beyond-scaling',
-  'core-point',
-  'fundamental-point',
-  'overarching-framework',
-  'the-diagram',
-  'the-full-letter',
-] as const;
+const SECTION_IDS = PINNED_SECTION_IDS;
 
 type PageSpec = { path: string; type: 'website' | 'article'; section?: string };
 
