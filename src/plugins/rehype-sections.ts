@@ -93,7 +93,13 @@ function textBlocks(nodes: RootContent[]): string[] {
         if (text) blocks.push(text);
         return 'skip';
       }
-      if (element.tagName === 'figure' || element.tagName === 'details' || element.tagName === 'svg') return 'skip';
+      // A diagram contributes its description (Mermaid's accDescr), not its labels or source.
+      if (element.tagName === 'desc') {
+        const text = toString(element).replace(/\s+/g, ' ').trim();
+        if (text) blocks.push(text);
+        return 'skip';
+      }
+      if (element.tagName === 'details' || element.tagName === 'figcaption') return 'skip';
       return undefined;
     });
   }

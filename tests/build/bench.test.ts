@@ -24,7 +24,9 @@ it('the scale bench reports per-page build cost and leaves no files behind', () 
     });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Scale: 3 briefings \(2 synthetic.*\), 20 extra HTML pages/);
-    expect(run.stdout).toMatch(/warm build\s+[\d.]+ s\s+→ \d+ ms per extra briefing, \d+ ms per extra page/);
+    // Two extra briefings are too few for the figures to mean much on a noisy machine (they can
+    // even come out negative); this checks they are reported, not their size.
+    expect(run.stdout).toMatch(/warm build\s+[\d.]+ s\s+→ -?\d+ ms per extra briefing, -?\d+ ms per extra page/);
     // node-compile-cache is Node's own module cache (Astro turns it on), not the bench's files.
     expect(readdirSync(scratch).filter((name) => name !== 'node-compile-cache')).toEqual([]);
     expect(listContent()).toEqual(contentBefore);

@@ -139,7 +139,13 @@ function briefingSections(): Map<string, { title: string; blocks: string[] }> {
     for (const next of children.slice(index + 1)) {
       if (next.tagName === 'h2' || (next.tagName === 'h3' && rank === 3)) break;
       visit(next, 'element', (element: Element) => {
-        if (['figure', 'details', 'nav', 'svg', 'script', 'style'].includes(element.tagName)) return 'skip';
+        if (['details', 'nav', 'figcaption', 'script', 'style'].includes(element.tagName)) return 'skip';
+        // A diagram speaks through its description (<desc>), not its labels.
+        if (element.tagName === 'desc') {
+          const text = squash(toString(element));
+          if (text) blocks.push(text);
+          return 'skip';
+        }
         if (element.tagName === 'p' || (element.tagName === 'li' && !element.children.some((c) => c.type === 'element' && c.tagName === 'p'))) {
           const text = squash(toString(element));
           if (text) blocks.push(text);

@@ -126,3 +126,25 @@ test('"Diagram source" shows the Mermaid source highlighted by Shiki', async ({ 
   const colour = await pre.locator('span[class*="sl-"]').first().evaluate((el) => getComputedStyle(el).color);
   expect(colour).not.toBe(await pre.evaluate((el) => getComputedStyle(el).color));
 });
+
+test('a touch swipe scrolls the diagram frame, not the page', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(briefing);
+  const region = page.locator(`${figure} .diagram-scroll`);
+  await region.scrollIntoViewIfNeeded();
+  const box = (await region.boundingBox())!;
+  const cdp = await context.newCDPSession(page);
+  // A real touch gesture from Chromium's input pipeline: swipe 250 px to the left.
+  await cdp.send('Input.synthesizeScrollGesture', {
+    x: Math.round(box.x + box.width * 0.8),
+    y: Math.round(box.y + box.height / 2),
+    xDistance: -250,
+    yDistance: 0,
+    gestureSourceType: 'touch',
+    speed: 800,
+  });
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+  expect(await page.evaluate(() => window.scrollX)).toBe(0);
+  await context.close();
+});
