@@ -135,15 +135,13 @@ test('a touch swipe scrolls the diagram frame, not the page', async ({ browser }
   await region.scrollIntoViewIfNeeded();
   const box = (await region.boundingBox())!;
   const cdp = await context.newCDPSession(page);
-  // A real touch gesture from Chromium's input pipeline: swipe 250 px to the left.
-  await cdp.send('Input.synthesizeScrollGesture', {
-    x: Math.round(box.x + box.width * 0.8),
-    y: Math.round(box.y + box.height / 2),
-    xDistance: -250,
-    yDistance: 0,
-    gestureSourceType: 'touch',
-    speed: 800,
-  });
+  // Touch points through Chromium's input pipeline: a finger swipes 250 px to the left.
+  const [x, y] = [Math.round(box.x + box.width * 0.8), Math.round(box.y + box.height / 2)];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let step = 1; step <= 10; step += 1) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x - step * 25, y }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
   expect(await page.evaluate(() => window.scrollX)).toBe(0);
   await context.close();
