@@ -12,9 +12,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
-import { buildRealContentWith, lineMatching } from '../support/build-output.ts';
+import { buildRealContentWith, lineMatching, expectFailureNaming } from '../support/build-output.ts';
 
 const PRICE_FILE = 'content/prices/models.json';
 type Entry = Record<string, unknown>;
@@ -59,20 +59,6 @@ afterAll(() => {
   console.log(`bad-prices build matrix (case → exit code → the lines that name the entry and the problem)\n${rows.join('\n')}`);
 });
 
-/**
- * The build failed, and its output contains every substring or pattern in `needs`. Substrings,
- * not whole messages, so the wording can improve without breaking the test.
- */
-function expectFailureNaming(result: BuildResult, needs: Array<string | RegExp>): void {
-  const { output } = result;
-  const context = `\n--- build output ---\n${output}`;
-  expect(result.code, `build should fail${context}`).not.toBe(0);
-  expect(result.code, `build should exit, not be killed${context}`).not.toBeNull();
-  for (const need of needs) {
-    if (typeof need === 'string') expect(output, `output should contain ${JSON.stringify(need)}${context}`).toContain(need);
-    else expect(output, `output should match ${need}${context}`).toMatch(need);
-  }
-}
 
 /** The price file is named, as its path or at least as models.json. */
 const namesPriceFile = /content\/prices|models\.json/;

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildRealSite, createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
-import { buildRealContentWith, lineMatching, noBrowser } from '../support/build-output.ts';
+import { buildRealContentWith, lineMatching, noBrowser, expectFailureNaming } from '../support/build-output.ts';
 
 const SLUG = 'deepseek-three-trends';
 const BRIEFING = `content/briefings/${SLUG}.mdx`;
@@ -76,20 +76,6 @@ afterAll(() => {
   if (extraReport.length > 0) console.log(extraReport.join('\n'));
 });
 
-/**
- * The build failed (exited, not killed), and its output contains every substring or pattern in
- * `needs`. Substrings, not whole messages, so the wording can improve without breaking the test.
- */
-function expectFailureNaming(result: BuildResult, needs: Array<string | RegExp>): void {
-  const { output } = result;
-  const context = `\n--- build output ---\n${output}`;
-  expect(result.code, `build should fail${context}`).not.toBe(0);
-  expect(result.code, `build should exit, not be killed${context}`).not.toBeNull();
-  for (const need of needs) {
-    if (typeof need === 'string') expect(output, `output should contain ${JSON.stringify(need)}${context}`).toContain(need);
-    else expect(output, `output should match ${need}${context}`).toMatch(need);
-  }
-}
 
 /** "line 107" or "deepseek-three-trends.mdx:107" (with or without a column). */
 const atLine = (line: number): RegExp => new RegExp(`(?:\\bline ${line}\\b|${FILE.replace(/[.]/g, '\\.')}:${line}\\b)`);

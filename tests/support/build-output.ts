@@ -1,4 +1,5 @@
 /** Helpers for tests that build a broken copy of the site and read what the build said. */
+import { expect } from 'vitest';
 import { createFixtureSite, type BuildResult } from '../../src/tools/temp-site.ts';
 
 /** Nothing here needs a browser: every diagram of the real content is in the committed cache. */
@@ -25,4 +26,19 @@ export function lineMatching(output: string, pattern: RegExp): string {
     return `${start > 0 ? '…' : ''}${line.slice(start, start + 300)}…`;
   }
   return '(no line matches)';
+}
+
+/**
+ * The build failed (exited, not killed), and its output contains every substring or pattern in
+ * `needs`. Substrings, not whole messages, so the wording can improve without breaking the test.
+ */
+export function expectFailureNaming(result: BuildResult, needs: Array<string | RegExp>): void {
+  const { output } = result;
+  const context = `\n--- build output ---\n${output}`;
+  expect(result.code, `build should fail${context}`).not.toBe(0);
+  expect(result.code, `build should exit, not be killed${context}`).not.toBeNull();
+  for (const need of needs) {
+    if (typeof need === 'string') expect(output, `output should contain ${JSON.stringify(need)}${context}`).toContain(need);
+    else expect(output, `output should match ${need}${context}`).toMatch(need);
+  }
 }

@@ -24,11 +24,11 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findChromium, installHint } from '../../src/lib/chromium.ts';
 import { defaultCacheDir, diagramKey, RENDER_PREFIX } from '../../src/plugins/diagram-cache.ts';
 import { rehypeDiagrams } from '../../src/plugins/rehype-diagrams.ts';
+import { rejection } from '../support/vfile.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const fixturesDir = join(projectRoot, 'tests/fixtures/diagrams');
@@ -145,15 +145,6 @@ afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The rejection of a run, which must be a fatal VFileMessage. */
-async function rejection(run: Promise<unknown>): Promise<VFileMessage> {
-  const error: unknown = await run.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error, 'the run should reject').toBeInstanceOf(VFileMessage);
-  return error as VFileMessage;
-}
 
 function needsBrowser(): void {
   if (!findChromium()) throw new Error(`This test renders diagrams in Chromium. ${installHint}`);

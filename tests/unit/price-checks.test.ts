@@ -21,10 +21,10 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import type { ModelPrice } from '../../src/lib/pricing.ts';
 import { checkPriceClaim, PRICE_FILE, readPriceList, remarkPriceChecks } from '../../src/plugins/remark-price-checks.ts';
+import { rejection } from '../support/vfile.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const briefingPath = join(projectRoot, 'content/briefings/deepseek-three-trends.mdx');
@@ -123,15 +123,6 @@ async function runPlugin(path: string, value: string): Promise<void> {
   await processor.run(processor.parse(file), file);
 }
 
-/** The rejection of a run, which must be a fatal VFileMessage. */
-async function rejection(run: Promise<unknown>): Promise<VFileMessage> {
-  const error: unknown = await run.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error, 'the run should reject').toBeInstanceOf(VFileMessage);
-  return error as VFileMessage;
-}
 
 /** 1-based number of the first line of `text` that contains `needle`. */
 function lineWith(text: string, needle: string): number {
