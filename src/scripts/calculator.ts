@@ -13,7 +13,7 @@ function parseShare(text: string): bigint | string {
 }
 
 function mount(root: HTMLElement) {
-  const form = root.querySelector('form');
+  const form = root.querySelector('fieldset');
   const models = JSON.parse(root.dataset['models'] ?? '[]') as ModelPrice[];
   if (!form || models.length < 2) return;
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
@@ -47,7 +47,6 @@ function mount(root: HTMLElement) {
 
   form.hidden = false;
   form.addEventListener('input', update);
-  form.addEventListener('submit', (event) => event.preventDefault());
   update();
 }
 

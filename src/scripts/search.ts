@@ -42,11 +42,10 @@ function isEditable(target: EventTarget | null): boolean {
 function mount(root: HTMLElement): void {
   const button = root.querySelector<HTMLButtonElement>('[data-search-open]');
   const dialog = root.querySelector<HTMLDialogElement>('dialog');
-  const form = dialog?.querySelector('form');
   const input = dialog?.querySelector<HTMLInputElement>('input[type="search"]');
   const status = dialog?.querySelector<HTMLElement>('[data-search-status]');
   const list = dialog?.querySelector<HTMLUListElement>('[data-search-results]');
-  if (!button || !dialog || !form || !input || !status || !list || typeof dialog.showModal !== 'function') return;
+  if (!button || !dialog || !input || !status || !list || typeof dialog.showModal !== 'function') return;
 
   let pagefind: Promise<Pagefind> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -122,7 +121,8 @@ function mount(root: HTMLElement): void {
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });
-  form.addEventListener('submit', (event) => {
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.isComposing) return;
     event.preventDefault();
     clearTimeout(timer);
     // Enter in the field: the results for exactly this text, then the first of them.

@@ -63,7 +63,7 @@ test.describe('figures on the briefing', () => {
 
 test.describe('the calculator', () => {
   const calculator = (page: Page) => page.locator('aside#price-comparison [data-calculator]');
-  const field = (page: Page, name: 'input' | 'output' | 'cache') => calculator(page).locator(`form.calc-form input[name="${name}"]`);
+  const field = (page: Page, name: 'input' | 'output' | 'cache') => calculator(page).locator(`.calc-form input[name="${name}"]`);
   const cost = (page: Page, id: string) => calculator(page).locator(`[data-cost="${id}"]`);
   const difference = (page: Page) => calculator(page).locator('[data-difference]');
 
@@ -87,7 +87,7 @@ test.describe('the calculator', () => {
 
   test.beforeEach(async ({ page }) => {
     await page.goto(briefing);
-    await expect(calculator(page).locator('form.calc-form')).toBeVisible();
+    await expect(calculator(page).locator('.calc-form')).toBeVisible();
   });
 
   test('1,000,000,000 output tokens and no input: R1 $2,190.00, o1 $60,000.00, difference $57,810.00', async ({ page }) => {
@@ -148,7 +148,7 @@ test.describe('without JavaScript', () => {
   test('the form is hidden and the presets table shows the costs, computed at build time', async ({ page }) => {
     await page.goto(briefing);
     const calculator = page.locator('aside#price-comparison [data-calculator]');
-    await expect(calculator.locator('form.calc-form')).toBeHidden();
+    await expect(calculator.locator('.calc-form')).toBeHidden();
     const presets = calculator.locator('table.presets');
     await expect(presets).toBeVisible();
     // Equal input and output tokens, no cache hits:
