@@ -4,7 +4,8 @@ import { chromiumArgs, findChromium, installHint } from './src/lib/chromium.ts';
 const browser = findChromium();
 if (!browser) throw new Error(installHint);
 
-const port = 4391;
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env['E2E_PORT'] ?? 4391);
 
 export default defineConfig({
   testDir: 'tests/e2e',
