@@ -48,11 +48,15 @@ function start(body: HTMLElement): void {
     return range;
   };
 
+  /** The block the selection ends in, where focus returns when Escape closes the button. */
+  let near: Element | null | undefined;
+
   const place = () => {
     const range = current();
     if (!range) return button.remove();
     const last = elementOf(range.endContainer);
     const block = last?.closest('p, li, td, th, pre, figure, h2, h3') ?? last;
+    near = block;
     // In the reading order right after the selected words, so Tab and Shift+Tab from the button
     // continue from there; a list item's button goes after its list (a <ul> holds only items).
     const after = block?.closest('ul, ol, table') ?? block;
@@ -105,7 +109,7 @@ function start(body: HTMLElement): void {
     if (!button.isConnected) return;
     if (event.key === 'Escape') {
       // Focus stays near the words: on the permalink of the paragraph the button followed.
-      const back = document.activeElement === button ? button.previousElementSibling?.querySelector<HTMLElement>('.para-link') : undefined;
+      const back = document.activeElement === button ? near?.querySelector<HTMLElement>(':scope > .para-link') : undefined;
       getSelection()?.removeAllRanges();
       button.remove();
       back?.focus();
