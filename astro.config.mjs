@@ -12,8 +12,8 @@ import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
 import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
 import { remarkImageAlt } from './src/plugins/remark-image-alt.ts';
 import { remarkPriceChecks } from './src/plugins/remark-price-checks.ts';
-import { QUOTE_SCRIPT } from './src/lib/quote.ts';
-import { lazyScript } from './src/plugins/lazy-script.ts';
+import { LAZY_SCRIPTS } from './src/lib/lazy-scripts.ts';
+import { lazyScripts } from './src/plugins/lazy-script.ts';
 import { rehypeParagraphIds } from './src/plugins/rehype-paragraph-ids.ts';
 import { rehypePinIds, rehypeSectionIndex } from './src/plugins/rehype-sections.ts';
 
@@ -28,8 +28,8 @@ export default defineConfig({
   cacheDir: './.astro/cache',
   // Scoped styles by class (astro-xxxx) rather than a data-astro-cid-xxxx attribute on every element.
   scopedStyleStrategy: 'class',
-  // "Copy quote" loads on a reader's first selection (src/scripts/quote-start.ts).
-  vite: { plugins: [lazyScript(fileURLToPath(new URL('./src/scripts/quote.ts', import.meta.url)), QUOTE_SCRIPT)] },
+  // "Copy quote" and search-result targets load when first needed (src/lib/lazy-scripts.ts).
+  vite: { plugins: [lazyScripts(fileURLToPath(new URL('.', import.meta.url)), LAZY_SCRIPTS)] },
   // The 404 page has no address of its own, so it stays out of the sitemap.
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   markdown: {

@@ -3,23 +3,14 @@
  * Pure string work; src/scripts/quote.ts reads the selection and the page and calls these.
  */
 
-/** Where the build puts the quote control's script (src/plugins/lazy-script.ts), under BASE. */
-export const QUOTE_SCRIPT = '_astro/quote.js';
-
 /** Quotes up to this many words go into a text fragment whole; longer ones as `start,end`. */
 const WHOLE_WORDS = 6;
 /** Words at each end of a `start,end` fragment, before they are grown to be unambiguous. */
 const EDGE_WORDS = 3;
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+import { encodeTextTerm } from './text-fragment.ts';
 
-/**
- * One term of a text directive, percent-encoded as the Text Fragments spec asks: everything
- * encodeURIComponent encodes, and also `-`, which would otherwise mark a prefix or suffix.
- */
-export function encodeTextTerm(term: string): string {
-  return encodeURIComponent(term).replace(/-/g, '%2D');
-}
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const count = (haystack: string, needle: string) => {
   let n = 0;

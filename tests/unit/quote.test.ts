@@ -4,7 +4,8 @@
  * spec's rules (https://wicg.github.io/scroll-to-text-fragment/), not copied from output.
  */
 import { describe, expect, it } from 'vitest';
-import { encodeTextTerm, quoteMarkdown, textDirective } from '../../src/lib/quote.ts';
+import { quoteMarkdown, textDirective } from '../../src/lib/quote.ts';
+import { encodeTextTerm } from '../../src/lib/text-fragment.ts';
 
 describe('encodeTextTerm', () => {
   it('percent-encodes the characters a directive reserves: & , - and spaces', () => {
