@@ -58,8 +58,9 @@ function start(body: HTMLElement): void {
     const block = last?.closest('p, li, td, th, pre, figure, h2, h3') ?? last;
     near = block;
     // In the reading order right after the selected words, so Tab and Shift+Tab from the button
-    // continue from there; a list item's button goes after its list (a <ul> holds only items).
-    const after = block?.closest('ul, ol, table') ?? block;
+    // continue from there; a list item's button goes after its list (a <ul> holds only items), a
+    // heading's after the block that follows it (styles such as `h2 + p` must keep matching).
+    const after = block?.matches('h2, h3') ? (block.nextElementSibling ?? block) : (block?.closest('ul, ol, table') ?? block);
     if (!after || !body.contains(after)) return button.remove();
     if (after.nextElementSibling !== button) after.after(button);
     const parent = (button.offsetParent ?? document.body).getBoundingClientRect();
