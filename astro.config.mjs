@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -11,6 +12,9 @@ import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
 import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
 import { remarkImageAlt } from './src/plugins/remark-image-alt.ts';
 import { remarkPriceChecks } from './src/plugins/remark-price-checks.ts';
+import { LAZY_SCRIPTS } from './src/lib/lazy-scripts.ts';
+import { lazyScripts } from './src/plugins/lazy-script.ts';
+import { rehypeParagraphIds } from './src/plugins/rehype-paragraph-ids.ts';
 import { rehypePinIds, rehypeSectionIndex } from './src/plugins/rehype-sections.ts';
 
 const { site, base } = resolveDeployTarget(process.env);
@@ -28,6 +32,8 @@ export default defineConfig({
   cacheDir: './.astro/cache',
   // Scoped styles by class (astro-xxxx) rather than a data-astro-cid-xxxx attribute on every element.
   scopedStyleStrategy: 'class',
+  // "Copy quote" and search-result targets load when first needed (src/lib/lazy-scripts.ts).
+  vite: { plugins: [lazyScripts(fileURLToPath(new URL('.', import.meta.url)), LAZY_SCRIPTS)] },
   // The 404 page has no address of its own, so it stays out of the sitemap.
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   markdown: {
@@ -38,8 +44,10 @@ export default defineConfig({
       // The letter is published verbatim: no smart-quote rewriting.
       smartypants: false,
       remarkPlugins: [remarkBriefingSummary, remarkPriceChecks, remarkImageAlt],
-      // Pinned ids first, then slugs for pages that pin none, so permalinks can point at them.
+      // Paragraph ids, then pinned heading ids (whose alias check knows both), then slugs for
+      // pages that pin none, so permalinks can point at them.
       rehypePlugins: [
+        rehypeParagraphIds,
         rehypePinIds,
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, permalinkOptions],

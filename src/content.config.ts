@@ -69,7 +69,10 @@ const briefings = defineCollection({
     }),
     /** Ids of the body's headings: `{ <id>: "<heading text>" }`. Ids are in shared links: never change one. */
     anchors: z.record(sectionId, nonEmpty).default({}),
-    /** Old ids that must keep landing on a section after it got a new id: `{ <old-id>: <id> }`. */
+    /**
+     * Old ids that must keep landing after a section got a new id, or a paragraph did because its
+     * opening words were reworded (paragraph ids are `p-` and a hash of those words): `{ <old-id>: <id> }`.
+     */
     aliases: z.record(sectionId, sectionId).default({}),
     /** The structured summary, rendered above the body as sections with their own ids. */
     summary: z

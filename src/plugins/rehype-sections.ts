@@ -18,6 +18,7 @@ import type { VFile } from 'vfile';
 import { sharePath, type SectionRecord } from '../lib/sections.ts';
 import { joinBase } from '../lib/urls.ts';
 import { icon } from './icon.ts';
+import type { ParagraphData } from './rehype-paragraph-ids.ts';
 
 type Frontmatter = { summary?: unknown; anchors?: Record<string, string>; aliases?: Record<string, string>; sections?: SectionRecord[] };
 
@@ -75,9 +76,13 @@ export function rehypePinIds() {
         'sections:stale-anchor',
       );
     }
+    // Paragraph ids come from rehypeParagraphIds, which runs first; an alias may point at one.
+    const paragraphs = (file.data as ParagraphData).paragraphIds ?? new Set<string>();
     for (const [alias, target] of Object.entries(frontmatter.aliases ?? {})) {
-      if (!used.has(target)) file.fail(`\`aliases\` points "${alias}" at "${target}", which is no heading's id.`, undefined, 'sections:alias');
-      if (used.has(alias)) file.fail(`The alias "${alias}" is also a heading's id; drop the alias.`, undefined, 'sections:alias');
+      if (!used.has(target) && !paragraphs.has(target)) {
+        file.fail(`\`aliases\` points "${alias}" at "${target}", which is no heading's or paragraph's id.`, undefined, 'sections:alias');
+      }
+      if (used.has(alias) || paragraphs.has(alias)) file.fail(`The alias "${alias}" is also a heading's or paragraph's id; drop the alias.`, undefined, 'sections:alias');
     }
   };
 }

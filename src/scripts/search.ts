@@ -1,10 +1,13 @@
 /**
  * Site search in a modal dialog, backed by the Pagefind index that the build writes to
  * <outDir>/pagefind/. The Pagefind bundle (and its index) is fetched only when the reader first
- * opens the dialog, from the base-aware URL the component renders into `data-pagefind`.
+ * opens the dialog, from the base-aware URL the component renders into `data-pagefind`. A result
+ * links to the paragraph where the words were found (src/lib/search-target.ts).
  */
 
-type PagefindResult = { data: () => Promise<{ url: string; meta: { title?: string }; excerpt: string }> };
+import type { ResultData } from '../lib/search-target.ts';
+
+type PagefindResult = { data: () => Promise<ResultData & { meta: { title?: string } }> };
 type Pagefind = {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
@@ -48,15 +51,19 @@ function mount(root: HTMLElement): void {
   if (!button || !dialog || !input || !status || !list || typeof dialog.showModal !== 'function') return;
 
   let pagefind: Promise<Pagefind> | undefined;
+  // Loaded with Pagefind, from its own file: no result is shown before both are there.
+  let targets: Promise<typeof import('../lib/search-target.ts')> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let query = 0;
 
-  const load = () =>
-    (pagefind ??= (import(/* @vite-ignore */ root.dataset['pagefind']!) as Promise<Pagefind>).then(async (pf) => {
+  const load = () => {
+    targets ??= import(/* @vite-ignore */ root.dataset['target']!);
+    return (pagefind ??= (import(/* @vite-ignore */ root.dataset['pagefind']!) as Promise<Pagefind>).then(async (pf) => {
       await pf.options({ baseUrl: root.dataset['base'] ?? '/', excerptLength: 24 });
       pf.init().catch(() => {});
       return pf;
     }));
+  };
 
   const show = (message: string, links: HTMLAnchorElement[] = []) => {
     status.textContent = message;
@@ -77,24 +84,34 @@ function mount(root: HTMLElement): void {
       const found = await (await load()).search(term);
       if (!found || current !== query) return;
       const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      const { resultTarget } = await targets!;
       if (current !== query) return;
       const links = data.map((page) => {
+        // To the paragraph of the section where the words are, with the words marked on arrival.
+        const target = resultTarget(page);
         const link = document.createElement('a');
-        link.href = page.url;
+        link.href = target.url;
         const title = document.createElement('span');
         title.className = 'search-result-title';
         title.textContent = page.meta.title || page.url;
         const excerpt = document.createElement('span');
         excerpt.className = 'search-result-excerpt';
-        excerpt.append(...excerptNodes(page.excerpt));
-        link.append(title, excerpt);
+        excerpt.append(...excerptNodes(target.excerpt));
+        link.append(title);
+        if (target.section) {
+          const section = document.createElement('span');
+          section.className = 'search-result-section';
+          section.textContent = target.section;
+          link.append(section);
+        }
+        link.append(excerpt);
         return link;
       });
       const total = found.results.length;
       const count = `${total} result${total === 1 ? '' : 's'} for “${term}”`;
       show(total === 0 ? 'No results' : total > MAX_RESULTS ? `${count}, showing the first ${MAX_RESULTS}` : count, links);
     } catch {
-      pagefind = undefined;
+      pagefind = targets = undefined;
       if (current === query) show('Search is unavailable right now. Please try again later.');
     }
   };

@@ -14,8 +14,8 @@ const input = (page: Page) => dialog(page).getByRole('searchbox', { name: 'Searc
 const status = (page: Page) => dialog(page).getByRole('status');
 const results = (page: Page) => dialog(page).getByRole('list', { name: 'Results' }).getByRole('link');
 
-/** The result that points at the briefing page itself. */
-const briefingResult = (page: Page) => dialog(page).locator(`[data-search-results] a[href="${briefing}"]`);
+/** The result that points into the briefing page. */
+const briefingResult = (page: Page) => dialog(page).locator(`[data-search-results] a[href^="${briefing}"]`);
 
 test('loads nothing from Pagefind until the dialog opens; "/" opens it with focus in the field', async ({ page }) => {
   const pagefindRequests: string[] = [];
@@ -67,8 +67,43 @@ test('a phrase from the letter finds the briefing, and Enter on the result goes 
   await input(page).press('ArrowDown');
   while (!(await result.evaluate((a) => a === document.activeElement))) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`${briefing}$`));
+  // The paragraph that holds the words (the location bar drops the text fragment).
+  await expect(page).toHaveURL(new RegExp(`${briefing}#p-18d514$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(briefingTitle);
+  await expect(page.locator('#p-18d514')).toContainText('Rorschach test');
+  await expect(page.locator('#p-18d514')).toBeInViewport();
+});
+
+test('"chip embargo", deep in the letter, lands on its paragraph with a text fragment on the words', async ({ page }) => {
+  await page.goto('/');
+  await openButton(page).click();
+  await input(page).fill('chip embargo');
+  await expect(status(page)).toHaveText(/^1 result for “chip embargo”/);
+  const result = briefingResult(page);
+  // The section where the words are, then the paragraph, then the words with the four words
+  // before them in that paragraph ("…by the U.S. AI chip embargo, the DeepSeek team…").
+  await expect(result.locator('.search-result-section')).toHaveText('The full letter');
+  await expect(result).toHaveAttribute('href', `${briefing}#p-152476:~:text=by%20the%20U.S.%20AI-,chip%20embargo`);
+  const scrolledBefore = await page.evaluate(() => window.scrollY);
+  await result.click();
+  await expect(page).toHaveURL(new RegExp(`${briefing}#p-152476$`));
+  // About 900 words down the page, not its top; wait for smooth scrolling to end.
+  let y = -1;
+  for (let i = 0; i < 40 && y !== (await page.evaluate(() => window.scrollY)); i += 1) {
+    y = await page.evaluate(() => window.scrollY);
+    await page.waitForTimeout(150);
+  }
+  expect(y).toBeGreaterThan(scrolledBefore + 2000);
+  const words = await page.locator('#p-152476').evaluate((p) => {
+    const text = [...p.childNodes].find((n): n is Text => n instanceof Text && n.data.includes('chip embargo'))!;
+    const range = document.createRange();
+    range.setStart(text, text.data.indexOf('chip embargo'));
+    range.setEnd(text, text.data.indexOf('chip embargo') + 'chip embargo'.length);
+    const r = range.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, header: document.querySelector('.site-header')!.getBoundingClientRect().bottom };
+  });
+  expect(words.top, 'the words are below the sticky header').toBeGreaterThanOrEqual(words.header);
+  expect(words.bottom, 'and on screen').toBeLessThanOrEqual(800);
 });
 
 test('the diagram’s text alternative is indexed, and clicking the result goes there', async ({ page }) => {
@@ -79,8 +114,10 @@ test('the diagram’s text alternative is indexed, and clicking the result goes 
   await expect(status(page)).toHaveText(/^\d+ results? for “"Nuanced Approach to AI Progress"”/);
   await expect(briefingResult(page)).toHaveCount(1);
   await expect(briefingResult(page).locator('.search-result-excerpt')).toContainText('Shift from scaling → Nuanced Approach to AI Progress');
+  // Only the diagram in words holds it: the result goes to the diagram's section.
+  await expect(briefingResult(page)).toHaveAttribute('href', `${briefing}#the-diagram`);
   await briefingResult(page).click();
-  await expect(page).toHaveURL(new RegExp(`${briefing}$`));
+  await expect(page).toHaveURL(new RegExp(`${briefing}#the-diagram$`));
 });
 
 test('a nonsense query says "No results"', async ({ page }) => {

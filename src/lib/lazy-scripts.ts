@@ -1,0 +1,10 @@
+/**
+ * Browser scripts that load on demand, each built to a fixed address under BASE by
+ * src/plugins/lazy-script.ts and imported with `import(url)` when first needed.
+ */
+export const LAZY_SCRIPTS = {
+  /** "Copy quote", on the reader's first selection in a briefing. */
+  quote: { entry: 'src/scripts/quote.ts', file: '_astro/quote.js' },
+  /** Where a search result lands, once the search dialog is first opened. */
+  searchTarget: { entry: 'src/lib/search-target.ts', file: '_astro/search-target.js' },
+} as const;
