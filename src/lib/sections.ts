@@ -12,6 +12,8 @@ export type SectionRecord = {
   depth: 2 | 3;
   /** The section's text, one paragraph or list item per entry. */
   blocks: string[];
+  /** Render-cache key of the first diagram in the section, if it has one (its card draws it). */
+  diagram?: string;
 };
 
 /** Path of a section's share page (before the base is added). */

@@ -173,3 +173,13 @@ export function presentDiagram({ svg, source, key, index, highlighted }: Present
     el('details', { className: ['diagram-source'] }, [el('summary', {}, [txt('Diagram source')]), highlighted]),
   ]);
 }
+
+/**
+ * A rendered diagram cleaned as the page shows it (no Mermaid <style>, author fills kept as
+ * attributes, valid ids), unthemed: for pictures made elsewhere, such as link-preview cards.
+ */
+export function cleanDiagramSvg(svg: string, id: string): Element {
+  const element = parseSvg(svg);
+  cleanSvg(element, id);
+  return element;
+}
