@@ -14,7 +14,6 @@ import satori from 'satori';
 import type { Font } from 'satori';
 import { visit } from 'unist-util-visit';
 import { cleanDiagramSvg } from '../plugins/present-diagram.ts';
-import diagramCss from '../styles/diagram.css?raw';
 import { siteTitle } from './site.ts';
 
 export type CardInput = {
@@ -34,8 +33,11 @@ export type CardInput = {
 export type CardBar = { label: string; value: string; amount: number };
 
 export type CardPicture =
-  /** A diagram as its render cache holds it (Mermaid's SVG), drawn whole in the light theme. */
-  | { kind: 'diagram'; svg: string }
+  /**
+   * A diagram as its render cache holds it (Mermaid's SVG), drawn whole in the light theme of
+   * `themeCss`, the text of src/styles/diagram.css.
+   */
+  | { kind: 'diagram'; svg: string; themeCss: string }
   /** Horizontal bars, lengths proportional to `amount`, with a caption under them. */
   | { kind: 'bars'; bars: CardBar[]; caption: string };
 
@@ -164,9 +166,9 @@ function oneLine(style: Style, text: string): CardNode {
 }
 
 /** The light value of each `--dg-*: light-dark(light, dark)` colour in src/styles/diagram.css. */
-function diagramLightPalette(): Record<string, string> {
+function diagramLightPalette(themeCss: string): Record<string, string> {
   const palette: Record<string, string> = {};
-  for (const m of diagramCss.matchAll(/--(dg-[\w-]+):\s*light-dark\(\s*(#[0-9a-f]{3,8})\s*,/gi)) palette[m[1]!] = m[2]!;
+  for (const m of themeCss.matchAll(/--(dg-[\w-]+):\s*light-dark\(\s*(#[0-9a-f]{3,8})\s*,/gi)) palette[m[1]!] = m[2]!;
   for (const name of ['dg-node-fill', 'dg-node-stroke', 'dg-cluster-fill', 'dg-cluster-stroke', 'dg-line']) {
     if (!palette[name]) throw new Error(`src/styles/diagram.css defines no --${name}: light-dark(…) colour for the card's diagram.`);
   }
@@ -180,9 +182,9 @@ const hasClass = (node: Element, name: string) => Array.isArray(node.properties[
  * Its words are left out: the card has no system fonts to set them in, and at card scale
  * (about 0.4) its 16 px labels would be 6 px, too small to read in a chat preview anyway.
  */
-export function diagramCardSvg(rendered: string): { svg: string; width: number; height: number } {
+export function diagramCardSvg(rendered: string, themeCss: string): { svg: string; width: number; height: number } {
   const svg = cleanDiagramSvg(rendered, 'card');
-  const colour = diagramLightPalette();
+  const colour = diagramLightPalette(themeCss);
   const set = (node: Element, properties: Record<string, string | number>) => Object.assign(node.properties, properties);
   visit(svg, 'element', (node: Element, index, parent) => {
     if (parent && index !== undefined && (node.tagName === 'text' || hasClass(node, 'edgeLabel') || node.tagName === 'title' || node.tagName === 'desc')) {
@@ -214,7 +216,7 @@ const PICTURE_BOX = { width: 1032, height: 250 };
 
 function pictureNode(picture: CardPicture, drop: ReadonlySet<string>): CardNode {
   if (picture.kind === 'diagram') {
-    const { svg, width, height } = diagramCardSvg(picture.svg);
+    const { svg, width, height } = diagramCardSvg(picture.svg, picture.themeCss);
     const scale = Math.min(PICTURE_BOX.width / width, PICTURE_BOX.height / height);
     const [w, h] = [Math.floor(width * scale), Math.floor(height * scale)];
     return el('div', { display: 'flex', justifyContent: 'center', alignItems: 'center', width: PICTURE_BOX.width, height: PICTURE_BOX.height }, [

@@ -2,6 +2,7 @@
  * Link-preview card images (1200x630 PNG), one per page and per shareable section, made at
  * build time from the same data as the pages (no browser). BaseLayout points og:image here.
  */
+import { join } from 'node:path';
 import type { APIContext, GetStaticPaths } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { getModelPrice } from '../../components/prices/model-price.ts';
@@ -12,8 +13,8 @@ import { sharePath, type SectionRecord } from '../../lib/sections.ts';
 import { ogImagePath } from '../../lib/social.ts';
 import { formatDate, siteDescription } from '../../lib/site.ts';
 import { briefingPath } from '../../lib/urls.ts';
-import { join } from 'node:path';
 import { readCached } from '../../plugins/diagram-cache.ts';
+import themeCss from '../../styles/diagram.css?raw';
 
 type Props = { card: CardInput; pagePath: string };
 
@@ -28,7 +29,7 @@ async function sectionPicture(entry: CollectionEntry<'briefings'>, section: Sect
     const cacheDir = process.env['DIAGRAM_CACHE_DIR'] || join(process.cwd(), 'src/plugins/diagram-cache');
     const svg = readCached(cacheDir, section.diagram);
     if (!svg) throw new Error(`${entry.id}#${section.id}: diagram ${section.diagram} is not in the render cache (run npm run diagrams).`);
-    return { kind: 'diagram', svg };
+    return { kind: 'diagram', svg, themeCss };
   }
   const prices = entry.data.summary.trends.find((trend) => trend.id === section.id)?.prices;
   if (!prices) return undefined;
