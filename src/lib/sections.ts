@@ -65,8 +65,10 @@ const isSectionHeading = (node: ElementContent | RootContent): node is Element =
 /**
  * One section of a rendered briefing body, as HTML: what follows the heading `id` up to the next
  * heading of the same or a higher level (the heading itself is left out; its page has an h1).
- * `#fragment` links to ids that are not in the section are pointed at `wholeHref` (the briefing
- * page), where they land. Returns undefined when no top-level heading has that id.
+ * Headings inside move up as the section's own heading did (h3 under an h2 becomes h2), so the
+ * page's outline has no gap. `#fragment` links to ids that are not in the section are pointed at
+ * `wholeHref` (the briefing page), where they land. Returns undefined when no top-level heading
+ * has that id.
  */
 export function sectionHtml(html: string, id: string, wholeHref: string): string | undefined {
   const tree = fromHtml(html, { fragment: true });
@@ -81,6 +83,8 @@ export function sectionHtml(html: string, id: string, wholeHref: string): string
     if (typeof node.properties['id'] === 'string') ids.add(node.properties['id']);
   });
   visit(section, 'element', (node: Element) => {
+    const level = /^h([2-6])$/.exec(node.tagName)?.[1];
+    if (level) node.tagName = `h${Math.max(2, Number(level) - (depth - 1))}`;
     if (node.tagName !== 'a') return;
     // SVG links (a diagram's nodes) may still say xlink:href.
     for (const name of ['href', 'xLinkHref']) {

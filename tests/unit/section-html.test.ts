@@ -15,10 +15,11 @@ const body = [
 ].join('\n');
 
 describe('sectionHtml', () => {
-  it('runs from after an h2 to the next h2, taking its h3 subsections along', () => {
+  it('runs from after an h2 to the next h2, taking its h3 subsections along as h2s under the page\'s h1', () => {
     const html = sectionHtml(body, 'summary', '/b/')!;
-    expect(html).toContain('<h3 id="a">A</h3>');
-    expect(html).toContain('<h3 id="b">B</h3>');
+    expect(html).toContain('<h2 id="a">A</h2>');
+    expect(html).toContain('<h2 id="b">B</h2>');
+    expect(html).not.toContain('<h3');
     expect(html).not.toContain('Summary');
     expect(html).not.toContain('the-diagram');
   });
