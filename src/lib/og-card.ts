@@ -8,8 +8,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import satori from 'satori';
 import type { Font } from 'satori';
+import { visit } from 'unist-util-visit';
+import { cleanDiagramSvg } from '../plugins/present-diagram.ts';
 import { siteTitle } from './site.ts';
 
 export type CardInput = {
@@ -21,7 +25,21 @@ export type CardInput = {
   kicker?: string;
   /** Bottom line, e.g. the page's host and path. One line. */
   footer?: string;
+  /** The section's picture, drawn under the title in place of the subtitle. */
+  picture?: CardPicture;
 };
+
+/** One bar of a bar chart: its label, the figure printed beside it and its length. */
+export type CardBar = { label: string; value: string; amount: number };
+
+export type CardPicture =
+  /**
+   * A diagram as its render cache holds it (Mermaid's SVG), drawn whole in the light theme of
+   * `themeCss`, the text of src/styles/diagram.css.
+   */
+  | { kind: 'diagram'; svg: string; themeCss: string }
+  /** Horizontal bars, lengths proportional to `amount`, with a caption under them. */
+  | { kind: 'bars'; bars: CardBar[]; caption: string };
 
 export type CardSvgOptions = {
   /**
@@ -147,6 +165,83 @@ function oneLine(style: Style, text: string): CardNode {
   return el('div', { ...style, display: 'block', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%' }, text);
 }
 
+/** The light value of each `--dg-*: light-dark(light, dark)` colour in src/styles/diagram.css. */
+function diagramLightPalette(themeCss: string): Record<string, string> {
+  const palette: Record<string, string> = {};
+  for (const m of themeCss.matchAll(/--(dg-[\w-]+):\s*light-dark\(\s*(#[0-9a-f]{3,8})\s*,/gi)) palette[m[1]!] = m[2]!;
+  for (const name of ['dg-node-fill', 'dg-node-stroke', 'dg-cluster-fill', 'dg-cluster-stroke', 'dg-line']) {
+    if (!palette[name]) throw new Error(`src/styles/diagram.css defines no --${name}: light-dark(…) colour for the card's diagram.`);
+  }
+  return palette;
+}
+
+const hasClass = (node: Element, name: string) => Array.isArray(node.properties['className']) && node.properties['className'].includes(name);
+
+/**
+ * A cached diagram as a standalone SVG in the page's light theme, with the author's own fills.
+ * Its words are left out: the card has no system fonts to set them in, and at card scale
+ * (about 0.4) its 16 px labels would be 6 px, too small to read in a chat preview anyway.
+ */
+export function diagramCardSvg(rendered: string, themeCss: string): { svg: string; width: number; height: number } {
+  const svg = cleanDiagramSvg(rendered, 'card');
+  const colour = diagramLightPalette(themeCss);
+  const set = (node: Element, properties: Record<string, string | number>) => Object.assign(node.properties, properties);
+  visit(svg, 'element', (node: Element, index, parent) => {
+    if (parent && index !== undefined && (node.tagName === 'text' || hasClass(node, 'edgeLabel') || node.tagName === 'title' || node.tagName === 'desc')) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    if (node.tagName === 'rect' && parent?.type === 'element' && hasClass(parent, 'cluster')) {
+      set(node, { fill: colour['dg-cluster-fill']!, stroke: colour['dg-cluster-stroke']!, strokeWidth: 1, rx: 8 });
+    } else if (hasClass(node, 'label-container') && !hasClass(node, 'dg-styled')) {
+      set(node, { fill: colour['dg-node-fill']!, stroke: colour['dg-node-stroke']!, strokeWidth: 1 });
+    } else if (hasClass(node, 'flowchart-link')) {
+      set(node, { fill: 'none', stroke: colour['dg-line']!, strokeWidth: hasClass(node, 'edge-thickness-thick') ? 3.5 : 1.25 });
+    } else if (hasClass(node, 'arrowMarkerPath')) {
+      set(node, { fill: colour['dg-line']!, stroke: colour['dg-line']! });
+    } else if (node.tagName === 'rect' && (hasClass(node, 'background') || hasClass(node, 'text'))) {
+      set(node, { fill: 'none', stroke: 'none' });
+    }
+    return undefined;
+  });
+  const width = Number(svg.properties['width']);
+  const height = Number(svg.properties['height']);
+  delete svg.properties['ariaLabelledBy'];
+  delete svg.properties['ariaDescribedBy'];
+  return { svg: toHtml(svg, { space: 'svg' }), width, height };
+}
+
+/** The picture's box on the card: the text column's width, the height left under the title. */
+const PICTURE_BOX = { width: 1032, height: 250 };
+
+function pictureNode(picture: CardPicture, drop: ReadonlySet<string>): CardNode {
+  if (picture.kind === 'diagram') {
+    const { svg, width, height } = diagramCardSvg(picture.svg, picture.themeCss);
+    const scale = Math.min(PICTURE_BOX.width / width, PICTURE_BOX.height / height);
+    const [w, h] = [Math.floor(width * scale), Math.floor(height * scale)];
+    return el('div', { display: 'flex', justifyContent: 'center', alignItems: 'center', width: PICTURE_BOX.width, height: PICTURE_BOX.height }, [
+      el('img', { width: w, height: h }, undefined, { src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, width: w, height: h }),
+    ]);
+  }
+  const longest = Math.max(...picture.bars.map((b) => b.amount));
+  const rows = picture.bars.map((bar, i) =>
+    el('div', { display: 'flex', alignItems: 'center', gap: 20, height: 56 }, [
+      oneLine({ width: 240, fontSize: 30, fontWeight: 700, color: cardPalette.text }, clean(bar.label, drop)),
+      el('div', {
+        width: Math.max(4, Math.round((560 * bar.amount) / longest)),
+        height: 44,
+        borderRadius: 6,
+        backgroundColor: i === 0 ? cardPalette.textSoft : cardPalette.accent,
+      }),
+      el('div', { fontSize: 36, fontWeight: 700, color: cardPalette.text }, clean(bar.value, drop)),
+    ]),
+  );
+  return el('div', { display: 'flex', flexDirection: 'column', gap: 12, marginTop: 20 }, [
+    ...rows,
+    oneLine({ fontSize: 26, color: cardPalette.textSoft, marginTop: 4 }, clean(picture.caption, drop)),
+  ]);
+}
+
 /**
  * The element tree satori lays out; exported for tests and previews. `drop` holds the
  * characters to leave out because no loaded font has them.
@@ -156,7 +251,9 @@ export function cardTree(input: CardInput, drop: ReadonlySet<string> = new Set()
   const subtitle = clean(input.subtitle, drop);
   const kicker = clean(input.kicker, drop);
   const footer = clean(input.footer, drop);
-  const size = titleFontSize(title);
+  // A card with a picture gives the title less room: at most 56 px, two lines.
+  const size = input.picture ? Math.min(56, titleFontSize(title)) : titleFontSize(title);
+  const lines = input.picture ? 2 : 3;
   const lineHeight = 1.12;
 
   const header = el('div', { display: 'flex', alignItems: 'center', gap: 20 }, [
@@ -178,16 +275,18 @@ export function cardTree(input: CardInput, drop: ReadonlySet<string> = new Set()
         lineHeight,
         letterSpacing: -1,
         color: cardPalette.text,
-        lineClamp: 3,
+        lineClamp: lines,
         // A long URL-like word wraps rather than running off the card.
         overflowWrap: 'anywhere',
         overflow: 'hidden',
-        maxHeight: Math.ceil(size * lineHeight * 3) + 2,
+        maxHeight: Math.ceil(size * lineHeight * lines) + 2,
       },
       title,
     ),
   );
-  if (subtitle) {
+  if (input.picture) {
+    middle.push(pictureNode(input.picture, drop));
+  } else if (subtitle) {
     middle.push(oneLine({ fontSize: 34, fontWeight: 400, color: cardPalette.textSoft, marginTop: 22 }, subtitle));
   }
 

@@ -1,4 +1,9 @@
-/** Shareable sections of a briefing: their record, their page's path and a preview summary. */
+/** Shareable sections of a briefing: their record, their page's path, a preview summary and their HTML. */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+
 export type SectionRecord = {
   /** Stable id: the #fragment on the briefing and the last segment of the share page. */
   id: string;
@@ -7,6 +12,8 @@ export type SectionRecord = {
   depth: 2 | 3;
   /** The section's text, one paragraph or list item per entry. */
   blocks: string[];
+  /** Render-cache key of the first diagram in the section, if it has one (its card draws it). */
+  diagram?: string;
 };
 
 /** Path of a section's share page (before the base is added). */
@@ -50,4 +57,40 @@ export function neighbours<T extends { id: string }>(sections: readonly T[], id:
   if (i > 0) result.previous = sections[i - 1]!;
   if (i < sections.length - 1) result.next = sections[i + 1]!;
   return result;
+}
+
+const isSectionHeading = (node: ElementContent | RootContent): node is Element =>
+  node.type === 'element' && (node.tagName === 'h2' || node.tagName === 'h3');
+
+/**
+ * One section of a rendered briefing body, as HTML: what follows the heading `id` up to the next
+ * heading of the same or a higher level (the heading itself is left out; its page has an h1).
+ * Headings inside move up as the section's own heading did (h3 under an h2 becomes h2), so the
+ * page's outline has no gap. `#fragment` links to ids that are not in the section are pointed at
+ * `wholeHref` (the briefing page), where they land. Returns undefined when no top-level heading
+ * has that id.
+ */
+export function sectionHtml(html: string, id: string, wholeHref: string): string | undefined {
+  const tree = fromHtml(html, { fragment: true });
+  const start = tree.children.findIndex((node) => isSectionHeading(node) && node.properties['id'] === id);
+  if (start < 0) return undefined;
+  const depth = (tree.children[start] as Element).tagName === 'h2' ? 2 : 3;
+  const rest = tree.children.slice(start + 1);
+  const end = rest.findIndex((node) => isSectionHeading(node) && (node.tagName === 'h2' || depth === 3));
+  const section: Root = { type: 'root', children: end < 0 ? rest : rest.slice(0, end) };
+  const ids = new Set<string>();
+  visit(section, 'element', (node: Element) => {
+    if (typeof node.properties['id'] === 'string') ids.add(node.properties['id']);
+  });
+  visit(section, 'element', (node: Element) => {
+    const level = /^h([2-6])$/.exec(node.tagName)?.[1];
+    if (level) node.tagName = `h${Math.max(2, Number(level) - (depth - 1))}`;
+    if (node.tagName !== 'a') return;
+    // SVG links (a diagram's nodes) may still say xlink:href.
+    for (const name of ['href', 'xLinkHref']) {
+      const value = node.properties[name];
+      if (typeof value === 'string' && value.startsWith('#') && !ids.has(value.slice(1))) node.properties[name] = `${wholeHref}${value}`;
+    }
+  });
+  return toHtml(section);
 }

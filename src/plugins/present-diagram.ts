@@ -6,8 +6,10 @@
  *   Content-Security-Policy free of inline styles. An author's `style X fill:…` survives as SVG
  *   presentation attributes on a node marked `dg-styled`.
  * - Ids are made unique per page and valid (Mermaid puts subgraph titles, spaces and all, in ids).
- * - The SVG sits at its natural size in a focusable region that scrolls sideways, so labels stay
- *   at 16 px on any screen; below it come "the diagram in words" and the highlighted source.
+ * - The SVG is shown whole, scaled to the figure's width (an overview), with a "View full size"
+ *   control: a link to a CSS :target view at natural size (16 px labels) that works without
+ *   JavaScript, upgraded by src/scripts/diagram-viewer.ts to a dialog that pans and zooms.
+ *   Below come "the diagram in words" and the highlighted source.
  */
 import type { Element, ElementContent, Properties } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -150,20 +152,34 @@ export function presentDiagram({ svg, source, key, index, highlighted }: Present
     const existing = svgElement.properties['ariaDescribedBy'];
     svgElement.properties['ariaDescribedBy'] = [...(Array.isArray(existing) ? existing.map(String) : []), `${id}-words`];
   }
-  const width = Number(svgElement.properties['width'] ?? 0);
+  const full = `${id}-full`;
+  // figcaption first: a figure's caption must be its first or last child (HTML), and the
+  // details come after the picture they explain.
   return el('figure', { className: ['diagram'], id: `${id}-figure`, dataDiagram: key }, [
-    el(
-      'div',
-      { className: ['diagram-scroll'], tabIndex: 0, role: 'region', ariaLabel: `${title}, scrolls sideways` },
-      [svgElement],
-    ),
-    el('figcaption', {}, [
-      txt(title),
-      width > 700 ? el('span', { className: ['diagram-hint'] }, [txt(' — wide: scroll or swipe sideways inside the frame.')]) : txt(''),
+    el('figcaption', {}, [txt(title)]),
+    // The whole diagram, scaled to fit. Without JavaScript, "View full size" targets this box
+    // and CSS (:target) turns it into a full-viewport scroller at natural size: the same SVG,
+    // never a second copy. tabindex=-1 lets the fragment navigation focus it, so arrow keys pan.
+    el('div', { className: ['diagram-view'], id: full, tabIndex: -1 }, [
+      el('a', { className: ['diagram-close'], href: `#${id}-figure` }, [txt('Close full view')]),
+      svgElement,
+    ]),
+    el('p', { className: ['diagram-actions'] }, [
+      el('a', { className: ['diagram-open'], href: `#${full}`, dataDiagramOpen: '' }, [txt('View full size')]),
     ]),
     ...(words
       ? [el('details', { className: ['diagram-words'] }, [el('summary', {}, [txt('The diagram in words')]), words])]
       : []),
     el('details', { className: ['diagram-source'] }, [el('summary', {}, [txt('Diagram source')]), highlighted]),
   ]);
+}
+
+/**
+ * A rendered diagram cleaned as the page shows it (no Mermaid <style>, author fills kept as
+ * attributes, valid ids), unthemed: for pictures made elsewhere, such as link-preview cards.
+ */
+export function cleanDiagramSvg(svg: string, id: string): Element {
+  const element = parseSvg(svg);
+  cleanSvg(element, id);
+  return element;
 }

@@ -111,6 +111,18 @@ function textBlocks(nodes: RootContent[]): string[] {
   return blocks;
 }
 
+/** The cache key (figure data-diagram, set by present-diagram.ts) of the first diagram among `nodes`. */
+function firstDiagram(nodes: RootContent[]): string | undefined {
+  let key: string | undefined;
+  for (const node of nodes) {
+    visit(node, 'element', (element: Element) => {
+      const value = element.properties['dataDiagram'];
+      if (element.tagName === 'figure' && typeof value === 'string') key ??= value;
+    });
+  }
+  return key;
+}
+
 export type SectionIndexOptions = { site: string; base: string };
 
 export function rehypeSectionIndex({ site, base }: SectionIndexOptions) {
@@ -129,7 +141,11 @@ export function rehypeSectionIndex({ site, base }: SectionIndexOptions) {
       const title = toString(node).trim();
       const shareUrl = new URL(joinBase(base, sharePath(slug, id)), site).href;
       node.children.push(shareLink(shareUrl, title));
-      return { id, title, depth, blocks: textBlocks(tree.children.slice(index + 1, end)) };
+      const body = tree.children.slice(index + 1, end);
+      const record: SectionRecord = { id, title, depth, blocks: textBlocks(body) };
+      const diagram = firstDiagram(body);
+      if (diagram) record.diagram = diagram;
+      return record;
     });
     for (const [alias, target] of Object.entries(frontmatter.aliases ?? {})) {
       const heading = headings.find((h) => h.node.properties['id'] === target);

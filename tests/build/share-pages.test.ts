@@ -366,6 +366,64 @@ describe('the share pages', () => {
   });
 });
 
+describe('share pages show their section as the briefing does', () => {
+  const sharePage = (id: string) => page(fileFor(absolute(`${BRIEFING_PATH}${id}/`)));
+  const mainOf = (tree: Root) => elements(tree, (e) => e.tagName === 'main')[0]!;
+  const briefingHref = `${BASE}${BRIEFING_PATH}`;
+
+  it.each(SECTION_IDS)('%s: no id twice, and every #link lands on this page', (id) => {
+    built();
+    const tree = sharePage(id);
+    const ids = elements(tree, (e) => typeof e.properties['id'] === 'string').map((e) => String(e.properties['id']));
+    expect(ids.filter((x, i) => ids.indexOf(x) !== i), `${id}: repeated ids`).toEqual([]);
+    const local = elements(tree, (e) => e.tagName === 'a')
+      .map((a) => attr(a, 'href') ?? attr(a, 'xLinkHref') ?? '')
+      .filter((href) => href.startsWith('#'));
+    for (const href of local) expect(ids, `${id}: ${href} has no target on the page`).toContain(href.slice(1));
+  });
+
+  it('the-diagram: holds the diagram itself, its full view and its text alternative, with node links to the briefing', () => {
+    built();
+    const main = mainOf(sharePage('the-diagram'));
+    const figure = elements(main, (e) => e.tagName === 'figure' && hasToken(e, 'className', 'diagram'));
+    expect(figure).toHaveLength(1);
+    const svg = elements(figure[0]!, (e) => e.tagName === 'svg' && attr(e, 'ariaRoleDescription') === 'flowchart-v2');
+    expect(svg).toHaveLength(1);
+    expect(elements(svg[0]!, (e) => hasToken(e, 'className', 'node'))).toHaveLength(18);
+    const open = elements(figure[0]!, (e) => e.tagName === 'a' && squash(toString(e)) === 'View full size');
+    expect(open).toHaveLength(1);
+    const full = attr(open[0], 'href')!.slice(1);
+    expect(elements(figure[0]!, (e) => e.properties['id'] === full), 'the full view it targets').toHaveLength(1);
+    expect(elements(figure[0]!, (e) => hasToken(e, 'className', 'diagram-outline'))).toHaveLength(1);
+    const nodeLinks = elements(svg[0]!, (e) => e.tagName === 'a').map((a) => attr(a, 'xLinkHref') ?? attr(a, 'href'));
+    expect(nodeLinks).toEqual([`${briefingHref}#chinas-rise`, `${briefingHref}#open-weight-commoditization`, `${briefingHref}#beyond-scaling`]);
+    // The viewer's first-use loader comes with it.
+    expect(elements(sharePage('the-diagram'), (e) => e.tagName === 'script' && toString(e).includes('data-diagram-open'))).toHaveLength(1);
+  });
+
+  it('open-weight-commoditization: has its figures line, linking to the price comparison in the briefing', () => {
+    built();
+    const main = mainOf(sharePage('open-weight-commoditization'));
+    const line = elements(main, (e) => e.tagName === 'p' && hasToken(e, 'className', 'trend-prices'));
+    expect(line).toHaveLength(1);
+    expect(squash(toString(line[0]!))).toMatch(/^By the numbers: OpenAI o1 costs \$60\.00 per million output tokens, DeepSeek R1 \$2\.19/);
+    const links = elements(line[0]!, (e) => e.tagName === 'a').map((a) => attr(a, 'href'));
+    expect(links).toEqual([`${briefingHref}#price-comparison`]);
+  });
+
+  it('the-full-letter: has the letter, its price claim and the price comparison aside', () => {
+    built();
+    const main = mainOf(sharePage('the-full-letter'));
+    const text = squash(toString(main));
+    expect(text).toContain('The buzz over DeepSeek this week crystallized');
+    expect(text).toContain('This continues to be a great time to build!');
+    expect(elements(main, (e) => hasToken(e, 'className', 'price-claim'))).toHaveLength(1);
+    const aside = elements(main, (e) => e.tagName === 'aside' && hasToken(e, 'className', 'price-comparison'));
+    expect(aside).toHaveLength(1);
+    expect(elements(aside[0]!, (e) => e.tagName === 'table').length).toBeGreaterThan(0);
+  });
+});
+
 /** page → og:title → image, for the log. */
 function printTable(): void {
   if (build?.code !== 0 || !outDir) return;

@@ -1,6 +1,7 @@
 /**
  * Byte budgets on what a first view of each built page transfers (gzip): HTML plus the CSS, JS,
- * images and fonts it loads. Search's bundle loads only when opened and is budgeted on its own.
+ * images and fonts it loads. Search's bundle and the diagram viewer load only when first used
+ * and are budgeted on their own.
  */
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,14 +10,16 @@ import { gzipSize, listPages, measurePage } from '../../src/tools/page-weight.ts
 
 const dist = 'dist';
 const KB = 1024;
-const budgets = { briefing: 24 * KB, other: 14 * KB, js: 4 * KB, search: 120 * KB };
+const budgets = { briefing: 24 * KB, other: 14 * KB, js: 4 * KB, search: 120 * KB, viewer: 2 * KB, viewerStub: 300 };
 const isBriefing = (page: string) => /^briefings\/[^/]+\/index\.html$/.test(page);
+/** A page that carries a diagram (a briefing, the diagram's share page) gets the briefing's budget. */
+const hasDiagram = (page: string) => readFileSync(join(dist, page), 'utf8').includes('data-diagram-open');
 const pages = listPages(dist).filter((p) => !p.startsWith('pagefind/'));
 
 test('every page fits its first-view budget', () => {
   const rows = pages.map((page) => {
     const w = measurePage(dist, page);
-    return { page, total: w.gzip, js: w.jsGzip, requests: w.requests, budget: isBriefing(page) ? budgets.briefing : budgets.other };
+    return { page, total: w.gzip, js: w.jsGzip, requests: w.requests, budget: isBriefing(page) || hasDiagram(page) ? budgets.briefing : budgets.other };
   });
   console.log(
     ['page'.padEnd(62) + 'gzip'.padStart(8) + 'budget'.padStart(8) + 'js'.padStart(7) + 'req'.padStart(5)]
@@ -40,6 +43,32 @@ test('the search bundle stays within its own budget and no page loads it up fron
   for (const page of pages) {
     for (const r of measurePage(dist, page).resources) expect(r.path, `${page} loads search up front`).not.toContain('pagefind');
   }
+});
+
+test('the diagram viewer loads on first use within its own budget; its first-view loader is tiny', () => {
+  const viewer = gzipSize(readFileSync(join(dist, 'diagram-viewer.js')));
+  const stubs = pages
+    .map((page) => readFileSync(join(dist, page), 'utf8'))
+    .flatMap((html) => [...html.matchAll(/<script type="module">([^<]*data-diagram-open[^<]*)<\/script>/g)].map((m) => m[1]!));
+  expect(stubs.length, 'pages with the loader').toBeGreaterThanOrEqual(2);
+  const stub = Math.max(...stubs.map((s) => gzipSize(s)));
+  console.log(`diagram viewer: ${viewer} B gzip on first use; first-view loader ${stub} B gzip`);
+  expect(viewer).toBeLessThanOrEqual(budgets.viewer);
+  expect(stub).toBeLessThanOrEqual(budgets.viewerStub);
+  for (const page of pages) {
+    for (const r of measurePage(dist, page).resources) expect(r.path, `${page} loads the viewer up front`).not.toContain('diagram-viewer');
+  }
+});
+
+test('the diagram viewer is fetched when "View full size" is first pressed, not before', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto('/briefings/deepseek-three-trends/');
+  await page.waitForLoadState('networkidle');
+  expect(fetched.filter((p) => p.includes('diagram-viewer'))).toEqual([]);
+  await page.getByRole('link', { name: 'View full size' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(fetched.filter((p) => p.includes('diagram-viewer'))).toEqual(['/diagram-viewer.js']);
 });
 
 test('no built file is unexpectedly large', () => {

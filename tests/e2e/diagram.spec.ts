@@ -1,16 +1,50 @@
+/**
+ * The diagram: an overview that fits its figure at every width, a full view (a <dialog> with
+ * JavaScript, a CSS :target view without) at readable size that pans and zooms, its colours and
+ * contrast in both themes, its links, text alternative and source.
+ */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const briefing = '/briefings/deepseek-three-trends/';
 const figure = 'figure.diagram';
+const diagramSvg = 'svg[aria-roledescription="flowchart-v2"]';
 
 /** Smallest rendered label size in CSS px: font size times the SVG's scale on screen. */
-async function smallestLabelPx(page: Page): Promise<number> {
-  return page.locator(`${figure} svg`).first().evaluate((svg: SVGSVGElement) => {
-    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-    const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+async function smallestLabelPx(svg: Locator): Promise<number> {
+  return svg.evaluate((el: SVGSVGElement) => {
+    const scale = el.getBoundingClientRect().width / el.viewBox.baseVal.width;
+    const sizes = [...el.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
     return sizes.length ? Math.min(...sizes) : 0;
   });
+}
+
+/** Records Content-Security-Policy violations from the first script on. */
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+/** Opens the full view with the figure's control and returns the dialog. */
+async function openFullView(page: Page): Promise<Locator> {
+  await page.locator(figure).getByRole('link', { name: 'View full size' }).click();
+  const dialog = page.getByRole('dialog', { name: 'How DeepSeek connects the three trends' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Fingers through Chromium's input pipeline (CDP), each moved from `from` to `to` in 10 steps. */
+async function touchGesture(page: Page, from: [number, number][], to: [number, number][]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (t: number) => from.map(([x, y], i) => ({ x: Math.round(x + (to[i]![0] - x) * t), y: Math.round(y + (to[i]![1] - y) * t), id: i }));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+  for (let step = 1; step <= 10; step += 1) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(step / 10) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
 }
 
 /** WCAG contrast of each node label against its own box fill. */
@@ -35,30 +69,180 @@ async function nodeContrasts(page: Page) {
   });
 }
 
+// From the smallest phone to a wide desktop; 1280 and 390 are the two test viewports.
+for (const width of [320, 390, 1024, 1280, 1920]) {
+  test(`the overview shows the whole diagram in its figure, scaled to the available width, at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    await page.goto(briefing);
+    const view = page.locator(`${figure} .diagram-view`);
+    const svg = view.locator(diagramSvg);
+    const [box, frame, article] = await Promise.all([svg.boundingBox(), view.boundingBox(), page.locator('article').first().boundingBox()]);
+    // Whole: every edge of the drawing inside its frame, and the frame inside the window.
+    expect(box!.x).toBeGreaterThanOrEqual(frame!.x);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(frame!.x + frame!.width + 0.5);
+    expect(frame!.x).toBeGreaterThanOrEqual(0);
+    expect(frame!.x + frame!.width).toBeLessThanOrEqual(width);
+    expect(await view.evaluate((el) => el.scrollWidth - el.clientWidth), 'no sideways scrolling in the frame').toBeLessThanOrEqual(0);
+    // Scaled to the width there is: the drawing fills the frame but for its padding, undistorted.
+    expect(box!.width).toBeGreaterThan(frame!.width - 40);
+    const aspect = await svg.evaluate((el: SVGSVGElement) => {
+      const r = el.getBoundingClientRect();
+      return r.height / r.width / (el.viewBox.baseVal.height / el.viewBox.baseVal.width);
+    });
+    expect(aspect, 'not distorted').toBeCloseTo(1, 2);
+    if (width >= 1280) {
+      // Wide screens: past the text column, to the content width (76rem less the side padding).
+      expect(frame!.width).toBeGreaterThan(article!.width + 200);
+      expect(frame!.width).toBeCloseTo(Math.min(width, 76 * 16) - 32, 0);
+    }
+    console.log(`overview at ${width}px: ${Math.round(box!.width)} px wide, labels ${(await smallestLabelPx(svg)).toFixed(1)} px`);
+  });
+}
+
 for (const viewport of [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
 ]) {
-  test(`labels render at 12 px or more and the page never scrolls sideways at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+  test(`the full view opens as a dialog with labels of 12 px or more, pans by keyboard, zooms and closes with Escape at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+    const violations = await watchCsp(page);
     await page.setViewportSize(viewport);
     await page.goto(briefing);
-    const smallest = await smallestLabelPx(page);
-    console.log(`smallest diagram label at ${viewport.width}x${viewport.height}: ${smallest.toFixed(1)} px`);
-    expect(smallest).toBeGreaterThanOrEqual(12);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    const control = page.locator(figure).getByRole('link', { name: 'View full size' });
+    const dialog = await openFullView(page);
+    const area = dialog.locator('.diagram-dialog-viewport');
+    const svg = dialog.locator(diagramSvg);
+    await expect(svg, "the figure's own SVG moved in").toHaveCount(1);
+    await expect(page.locator(diagramSvg), 'one copy in the page').toHaveCount(1);
+    const opened = await smallestLabelPx(svg);
+    console.log(`full view at ${viewport.width}px opens with labels of ${opened.toFixed(1)} px`);
+    expect(opened).toBeGreaterThanOrEqual(12);
+    expect(await dialog.boundingBox(), 'the dialog fills the window').toEqual({ x: 0, y: 0, width: viewport.width, height: viewport.height });
+    // Focus is inside, on the scroller, so the arrow keys pan it at once.
+    await expect(area).toBeFocused();
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => area.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+
+    // Zoom in with the button, out with the keyboard, whole with Fit.
+    await dialog.getByRole('button', { name: 'Zoom in' }).click();
+    expect(await smallestLabelPx(svg)).toBeCloseTo(opened * 1.25, 1);
+    await area.focus();
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    expect(await smallestLabelPx(svg)).toBeCloseTo(opened * 1.25 * 0.8 * 0.8, 1);
+    await dialog.getByRole('button', { name: 'Fit' }).click();
+    const [fitted, room] = [(await svg.boundingBox())!, (await area.boundingBox())!];
+    expect(fitted.width).toBeLessThanOrEqual(room.width);
+    expect(fitted.height).toBeLessThanOrEqual(room.height);
+    expect(await area.evaluate((el) => [el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight])).toEqual([0, 0]);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(control).toBeFocused();
+    await expect(page.locator(`${figure} .diagram-view ${diagramSvg}`), 'the SVG is back in the overview').toHaveCount(1);
+    expect(await violations()).toEqual([]);
   });
 }
 
-test('the wide diagram scrolls sideways inside its frame with the keyboard', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+test('Ctrl+wheel zooms the full view, a plain wheel pans it, the close button closes it', async ({ page }) => {
   await page.goto(briefing);
-  const region = page.getByRole('region', { name: /How DeepSeek connects the three trends, scrolls sideways/ });
-  await region.focus();
-  await expect(region).toBeFocused();
-  const before = await region.evaluate((el) => el.scrollLeft);
-  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
-  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(before);
+  const dialog = await openFullView(page);
+  const area = dialog.locator('.diagram-dialog-viewport');
+  const svg = dialog.locator(diagramSvg);
+  const before = await smallestLabelPx(svg);
+  const room = (await area.boundingBox())!;
+  await page.mouse.move(room.x + room.width / 2, room.y + room.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, 200);
+  await page.keyboard.up('Control');
+  await expect.poll(() => smallestLabelPx(svg)).toBeLessThan(before * 0.9);
+  const scrolled = await area.evaluate((el) => el.scrollLeft);
+  await page.mouse.wheel(300, 0);
+  await expect.poll(() => area.evaluate((el) => el.scrollLeft)).toBeGreaterThan(scrolled);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(figure).getByRole('link', { name: 'View full size' })).toBeFocused();
+});
+
+test('a mouse drag pans the full view', async ({ page }) => {
+  await page.goto(briefing);
+  const dialog = await openFullView(page);
+  const area = dialog.locator('.diagram-dialog-viewport');
+  const room = (await area.boundingBox())!;
+  await page.mouse.move(room.x + room.width * 0.8, room.y + room.height * 0.95);
+  await page.mouse.down();
+  await page.mouse.move(room.x + room.width * 0.2, room.y + room.height * 0.95, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => area.evaluate((el) => el.scrollLeft)).toBeGreaterThan(room.width * 0.5);
+  await expect(dialog, 'a drag is not a click that closes anything').toBeVisible();
+});
+
+test('a node link in the full view closes it and goes to its section', async ({ page }) => {
+  await page.goto(briefing);
+  const dialog = await openFullView(page);
+  await dialog.locator('a[*|href="#chinas-rise"]').click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/#chinas-rise$/);
+  await expect(page.locator('#chinas-rise')).toBeInViewport();
+});
+
+test('in the full view a finger swipe pans and a two-finger pinch zooms the diagram, not the page', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(briefing);
+  await page.locator(figure).getByRole('link', { name: 'View full size' }).tap();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const area = dialog.locator('.diagram-dialog-viewport');
+  const room = (await area.boundingBox())!;
+  const y = room.y + room.height * 0.6;
+  await touchGesture(page, [[room.x + room.width * 0.8, y]], [[room.x + room.width * 0.8 - 250, y]]);
+  await expect.poll(() => area.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+  // Two fingers spread from 100 to 200 px apart: the diagram doubles, the page does not zoom.
+  const svg = dialog.locator(diagramSvg);
+  const before = (await svg.boundingBox())!.width;
+  const cx = room.x + room.width / 2;
+  await touchGesture(page, [[cx - 50, y], [cx + 50, y]], [[cx - 100, y], [cx + 100, y]]);
+  await expect.poll(async () => (await svg.boundingBox())!.width / before).toBeGreaterThan(1.6);
+  expect(await page.evaluate(() => window.visualViewport?.scale)).toBe(1);
+  await context.close();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violation with the full view open in the ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(briefing);
+    await openFullView(page);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    test(`"View full size" is a link to a full-window view at natural size that pans and closes at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(briefing);
+      await page.locator(figure).getByRole('link', { name: 'View full size' }).click();
+      await expect(page).toHaveURL(/#diagram-[\w-]+-full$/);
+      const view = page.locator(`${figure} .diagram-view`);
+      expect(await view.boundingBox()).toEqual({ x: 0, y: 0, width: viewport.width, height: viewport.height });
+      expect(await smallestLabelPx(view.locator(diagramSvg))).toBeCloseTo(16, 0);
+      await expect(page.locator(diagramSvg), 'the same SVG, not a copy').toHaveCount(1);
+      // The fragment focused the view, so the arrow keys pan it.
+      await expect(view).toBeFocused();
+      for (let i = 0; i < 6; i += 1) await page.keyboard.press('ArrowRight');
+      await expect.poll(() => view.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+      await view.getByRole('link', { name: 'Close full view' }).click();
+      await expect(page).toHaveURL(/#diagram-[\w-]+-figure$/);
+      expect((await view.boundingBox())!.width).toBeLessThan(viewport.width);
+      await expect(view.getByRole('link', { name: 'Close full view' })).toBeHidden();
+    });
+  }
 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -84,12 +268,14 @@ test('the dark theme really changes the diagram palette', async ({ page }) => {
 });
 
 test('trend nodes link to their sections, by keyboard too', async ({ page }) => {
+  // No smooth scrolling: the focus scroll and the jump would otherwise race in a test this fast.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(briefing);
   for (const id of ['chinas-rise', 'open-weight-commoditization', 'beyond-scaling']) {
     await expect(page.locator(`${figure} a[*|href="#${id}"]`)).toHaveCount(1);
   }
-  // Tab from the scroll region reaches the first node link.
-  await page.locator(`${figure} .diagram-scroll`).focus();
+  // Tab from the overview box reaches the first node link.
+  await page.locator(`${figure} .diagram-view`).focus();
   await page.keyboard.press('Tab');
   const focusedHref = await page.evaluate(() => document.activeElement?.getAttribute('xlink:href') ?? document.activeElement?.getAttribute('href'));
   expect(focusedHref).toMatch(/^#(chinas-rise|open-weight-commoditization|beyond-scaling)$/);
@@ -125,24 +311,4 @@ test('"Diagram source" shows the Mermaid source highlighted by Shiki', async ({ 
   await expect(pre.locator('[style]')).toHaveCount(0);
   const colour = await pre.locator('span[class*="sl-"]').first().evaluate((el) => getComputedStyle(el).color);
   expect(colour).not.toBe(await pre.evaluate((el) => getComputedStyle(el).color));
-});
-
-test('a touch swipe scrolls the diagram frame, not the page', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await page.goto(briefing);
-  const region = page.locator(`${figure} .diagram-scroll`);
-  await region.scrollIntoViewIfNeeded();
-  const box = (await region.boundingBox())!;
-  const cdp = await context.newCDPSession(page);
-  // Touch points through Chromium's input pipeline: a finger swipes 250 px to the left.
-  const [x, y] = [Math.round(box.x + box.width * 0.8), Math.round(box.y + box.height / 2)];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-  for (let step = 1; step <= 10; step += 1) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x - step * 25, y }] });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
-  expect(await page.evaluate(() => window.scrollX)).toBe(0);
-  await context.close();
 });

@@ -194,3 +194,44 @@ test.describe('section links', () => {
     await expect(prev).toHaveCount(0);
   });
 });
+
+test.describe("the diagram's share page", () => {
+  const diagramPage = `${briefing}the-diagram/`;
+  const svgOf = (page: Page) => page.locator('figure.diagram svg[aria-roledescription="flowchart-v2"]');
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    test(`holds the whole diagram, which opens at full size, at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(diagramPage);
+      const svg = svgOf(page);
+      await expect(svg).toBeVisible();
+      await expect(svg).toHaveAccessibleName('How DeepSeek connects the three trends');
+      const box = (await svg.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, 'the whole width in the window').toBeLessThanOrEqual(viewport.width);
+      // Wider than the 60ch text column where the window allows it.
+      const text = (await page.locator('h1').boundingBox())!;
+      if (viewport.width >= 1280) expect(box.width).toBeGreaterThan(text.width + 200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+      await page.getByRole('link', { name: 'View full size' }).click();
+      const dialog = page.getByRole('dialog', { name: 'How DeepSeek connects the three trends' });
+      await expect(dialog).toBeVisible();
+      const scale = await svg.evaluate((el: SVGSVGElement) => el.getBoundingClientRect().width / el.viewBox.baseVal.width);
+      expect(16 * scale, 'labels in the full view').toBeGreaterThanOrEqual(12);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(page.getByRole('link', { name: 'View full size' })).toBeFocused();
+    });
+  }
+
+  test("a trend node leads to that trend's section in the briefing", async ({ page }) => {
+    await page.goto(diagramPage);
+    await page.locator('figure.diagram a[*|href$="#beyond-scaling"]').click();
+    await expect(page).toHaveURL(new RegExp(`${briefing}#beyond-scaling$`));
+    await expectLandedOn(page, 'beyond-scaling');
+  });
+});

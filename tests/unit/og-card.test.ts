@@ -1,15 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
 import { describe, it, expect, vi } from 'vitest';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
   cardPalette,
+  diagramCardSvg,
   renderCardPng,
   renderCardSvg,
   titleFontSize,
 } from '../../src/lib/og-card.ts';
 import type { CardInput } from '../../src/lib/og-card.ts';
 import { siteTitle } from '../../src/lib/site.ts';
+import { diagramsInText, readCached } from '../../src/plugins/diagram-cache.ts';
 
 const section: CardInput = {
   title: 'Compute is the new oil: who owns the GPUs',
@@ -197,5 +203,81 @@ describe('cardPalette', () => {
       expect(contrast(colour, cardPalette.bg), colour).toBeGreaterThanOrEqual(4.5);
     }
     expect(contrast(cardPalette.onAccent, cardPalette.accent)).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+// ---- pictures: the diagram section's card and the priced trend's card ---------------------------
+
+/** The card's pixels (RGBA), decoded from its PNG by resvg, which draws a PNG <image> 1:1. */
+function pixelsOf(png: Uint8Array): Uint8Array {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}"><image width="${CARD_WIDTH}" height="${CARD_HEIGHT}" href="data:image/png;base64,${Buffer.from(png).toString('base64')}"/></svg>`;
+  return new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+}
+
+/** How many pixels of each colour (#rrggbb) there are, among those asked for. */
+function countColours(pixels: Uint8Array, colours: string[]): Record<string, number> {
+  const counts = Object.fromEntries(colours.map((c) => [c, 0]));
+  for (let i = 0; i < pixels.length; i += 4) {
+    const hex = `#${[pixels[i]!, pixels[i + 1]!, pixels[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    if (hex in counts) counts[hex]! += 1;
+  }
+  return counts;
+}
+
+describe('a card with a picture', () => {
+  const cacheDir = join(dirname(fileURLToPath(import.meta.url)), '../../src/plugins/diagram-cache');
+  const seedSource = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../content/briefings/deepseek-three-trends.mdx'), 'utf8');
+  const [diagram] = diagramsInText(seedSource, 'deepseek-three-trends.mdx');
+  const cached = readCached(cacheDir, diagram!.key)!;
+  const themeCss = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../src/styles/diagram.css'), 'utf8');
+  // The author's `style X fill:…` lines in the seed diagram.
+  const authorFills = [...diagram!.source.matchAll(/^\s*style \w+ fill:(#[0-9a-f]{6})/gim)].map((m) => m[1]!.toLowerCase());
+  const diagramCard: CardInput = { ...section, title: 'The diagram', picture: { kind: 'diagram', svg: cached, themeCss } };
+
+  it('draws the cached diagram in the author\'s six fills, each a node-sized patch', async () => {
+    expect(cached, 'the seed diagram is in the render cache').toBeDefined();
+    expect(authorFills).toEqual(['#aaddff', '#ccffcc', '#ffeeaa', '#99ddff', '#aaffaa', '#ffccaa']);
+    const pixels = pixelsOf(await renderCardPng(diagramCard));
+    const counts = countColours(pixels, authorFills);
+    // A node box drawn at the card's ~0.37 scale is about 85 x 17 px: well over 400 pixels.
+    for (const fill of authorFills) expect(counts[fill], `pixels of ${fill}`).toBeGreaterThan(400);
+    // Without the picture none of those colours is on the card.
+    const plain = countColours(pixelsOf(await renderCardPng({ ...section, title: 'The diagram' })), authorFills);
+    expect(Object.values(plain)).toEqual(authorFills.map(() => 0));
+  });
+
+  it('draws it in the light theme from src/styles/diagram.css, whole, and the same bytes each time', async () => {
+    const picture = diagramCardSvg(cached, themeCss);
+    expect(picture.svg).not.toContain('<style');
+    expect(picture.svg).not.toContain('<text');
+    // Default nodes take --dg-node-fill's light value; clusters --dg-cluster-fill's.
+    expect(picture.svg).toContain('fill="#eef3fb"');
+    expect(picture.svg).toContain('fill="#f7f8fa"');
+    expect(picture.width / picture.height).toBeCloseTo(2765.59 / 653.6, 1);
+    const pixels = pixelsOf(await renderCardPng(diagramCard));
+    expect(countColours(pixels, ['#eef3fb'])['#eef3fb']).toBeGreaterThan(2000);
+    const [a, b] = [await renderCardPng(diagramCard), await renderCardPng(diagramCard)];
+    expect(same(a, b)).toBe(true);
+  });
+
+  it('draws price bars whose lengths follow the amounts, with their figures as text', async () => {
+    const card: CardInput = {
+      ...section,
+      title: 'Open Weight Models and Commoditization',
+      picture: { kind: 'bars', caption: 'Price per million output tokens', bars: [{ label: 'OpenAI o1', value: '$60.00', amount: 60 }, { label: 'DeepSeek R1', value: '$2.19', amount: 2.19 }] },
+    };
+    const svg = await renderCardSvg(card, { embedFont: false });
+    const text = joined(svgTexts(svg));
+    for (const words of ['OpenAI o1', '$60.00', 'DeepSeek R1', '$2.19', 'Price per million output tokens']) expect(text).toContain(words);
+    // The bars: the first in the soft text colour, the second in the accent.
+    const pixels = pixelsOf(await renderCardPng(card));
+    const counts = countColours(pixels, [cardPalette.textSoft, cardPalette.accent]);
+    const long = counts[cardPalette.textSoft]!;
+    expect(long).toBeGreaterThan(560 * 40);
+    // The accent also paints the side stripe, logo and kicker: subtract a card without bars.
+    const base = countColours(pixelsOf(await renderCardPng({ ...card, picture: { kind: 'bars', caption: '', bars: [] } })), [cardPalette.accent]);
+    const short = counts[cardPalette.accent]! - base[cardPalette.accent]!;
+    expect(short / long).toBeGreaterThan(0.02);
+    expect(short / long).toBeLessThan(0.1);
   });
 });

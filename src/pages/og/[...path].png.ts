@@ -2,16 +2,44 @@
  * Link-preview card images (1200x630 PNG), one per page and per shareable section, made at
  * build time from the same data as the pages (no browser). BaseLayout points og:image here.
  */
+import { join } from 'node:path';
 import type { APIContext, GetStaticPaths } from 'astro';
-import { getCollection, render } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getModelPrice } from '../../components/prices/model-price.ts';
 import { sortNewestFirst } from '../../lib/briefings.ts';
-import { renderCardPng, type CardInput } from '../../lib/og-card.ts';
+import { renderCardPng, type CardInput, type CardPicture } from '../../lib/og-card.ts';
+import { costOfWorkload, formatUsd, ONE_MILLION_OUTPUT } from '../../lib/pricing.ts';
 import { sharePath, type SectionRecord } from '../../lib/sections.ts';
 import { ogImagePath } from '../../lib/social.ts';
 import { formatDate, siteDescription } from '../../lib/site.ts';
 import { briefingPath } from '../../lib/urls.ts';
+import { readCached } from '../../plugins/diagram-cache.ts';
+import themeCss from '../../styles/diagram.css?raw';
 
 type Props = { card: CardInput; pagePath: string };
+
+/**
+ * The picture of a section's card: its diagram, from the render cache, or for a trend with
+ * prices the two prices as bars (the figures line's numbers, from the same data).
+ */
+async function sectionPicture(entry: CollectionEntry<'briefings'>, section: SectionRecord): Promise<CardPicture | undefined> {
+  if (section.diagram) {
+    // Not cacheDirFromEnv()'s default: this module runs bundled, away from src/plugins. Builds
+    // run in the site's root, and test sites name their cache in DIAGRAM_CACHE_DIR.
+    const cacheDir = process.env['DIAGRAM_CACHE_DIR'] || join(process.cwd(), 'src/plugins/diagram-cache');
+    const svg = readCached(cacheDir, section.diagram);
+    if (!svg) throw new Error(`${entry.id}#${section.id}: diagram ${section.diagram} is not in the render cache (run npm run diagrams).`);
+    return { kind: 'diagram', svg, themeCss };
+  }
+  const prices = entry.data.summary.trends.find((trend) => trend.id === section.id)?.prices;
+  if (!prices) return undefined;
+  const models = [await getModelPrice(prices.expensive), await getModelPrice(prices.cheap)];
+  const bars = models.map((model) => {
+    const cost = costOfWorkload(model, ONE_MILLION_OUTPUT);
+    return { label: model.name, value: formatUsd(cost), amount: Number(cost) };
+  });
+  return { kind: 'bars', bars, caption: 'Price per million output tokens' };
+}
 
 /** The og path of a page, without '/og/' and '.png', as the rest parameter. */
 const param = (pagePath: string) => ogImagePath(pagePath).slice('/og/'.length, -'.png'.length);
@@ -26,7 +54,8 @@ export const getStaticPaths = (async () => {
     add(briefingPath(entry.id), { kicker: `Briefing · ${date}`, title: entry.data.title, subtitle: entry.data.description });
     const { remarkPluginFrontmatter } = await render(entry);
     for (const section of (remarkPluginFrontmatter['sections'] ?? []) as SectionRecord[]) {
-      add(sharePath(entry.id, section.id), { kicker: `Briefing section · ${date}`, title: section.title, subtitle: entry.data.title });
+      const picture = await sectionPicture(entry, section);
+      add(sharePath(entry.id, section.id), { kicker: `Briefing section · ${date}`, title: section.title, subtitle: entry.data.title, ...(picture ? { picture } : {}) });
     }
   }
   return cards;

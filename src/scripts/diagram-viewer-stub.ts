@@ -1,0 +1,21 @@
+/**
+ * First-view part of the diagram viewer: a click on "View full size" loads the viewer
+ * (src/scripts/diagram-viewer.ts, served by src/pages/diagram-viewer.js.ts) and opens it. Until
+ * then, and without JavaScript, the control is a link to the CSS :target full view.
+ */
+type ViewerModule = typeof import('./diagram-viewer.ts');
+
+// A variable, not a literal: Vite would otherwise wrap the import in its preload helper.
+const viewer = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}diagram-viewer.js`;
+
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-diagram-open]') : null;
+  // A modified click (new tab, new window) keeps its meaning.
+  if (!link || event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  (import(/* @vite-ignore */ viewer) as Promise<ViewerModule>).then(
+    ({ openViewer }) => openViewer(link),
+    // Viewer unavailable: fall back to the link's own full view.
+    () => (location.hash = link.hash),
+  );
+});
