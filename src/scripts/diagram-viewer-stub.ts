@@ -1,12 +1,14 @@
 /**
  * First-view part of the diagram viewer: a click on "View full size" loads the viewer
- * (src/scripts/diagram-viewer.ts, served by src/pages/diagram-viewer.js.ts) and opens it. Until
+ * (src/scripts/diagram-viewer.ts, built to a fixed address by src/plugins/lazy-script.ts) and opens it. Until
  * then, and without JavaScript, the control is a link to the CSS :target full view.
  */
+import { LAZY_SCRIPTS } from '../lib/lazy-scripts.ts';
+
 type ViewerModule = typeof import('./diagram-viewer.ts');
 
 // A variable, not a literal: Vite would otherwise wrap the import in its preload helper.
-const viewer = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}diagram-viewer.js`;
+const viewer = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${LAZY_SCRIPTS.diagramViewer.file}`;
 
 document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-diagram-open]') : null;

@@ -3,6 +3,9 @@
  * <outDir>/pagefind/. The Pagefind bundle (and its index) is fetched only when the reader first
  * opens the dialog, from the base-aware URL the component renders into `data-pagefind`. A result
  * links to the paragraph where the words were found (src/lib/search-target.ts).
+ *
+ * This module itself loads on demand too (src/scripts/search-start.ts, on the first click of
+ * Search or "/"), built to a fixed address by src/plugins/lazy-script.ts.
  */
 
 import type { ResultData } from '../lib/search-target.ts';
@@ -38,17 +41,14 @@ function excerptNodes(excerpt: string): Node[] {
   ).nodes;
 }
 
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
-function mount(root: HTMLElement): void {
+/** Wires one search root; returns the function that opens its dialog (undefined if it cannot). */
+export function mountSearch(root: HTMLElement): (() => void) | undefined {
   const button = root.querySelector<HTMLButtonElement>('[data-search-open]');
   const dialog = root.querySelector<HTMLDialogElement>('dialog');
   const input = dialog?.querySelector<HTMLInputElement>('input[type="search"]');
   const status = dialog?.querySelector<HTMLElement>('[data-search-status]');
   const list = dialog?.querySelector<HTMLUListElement>('[data-search-results]');
-  if (!button || !dialog || !input || !status || !list || typeof dialog.showModal !== 'function') return;
+  if (!button || !dialog || !input || !status || !list || typeof dialog.showModal !== 'function') return undefined;
 
   let pagefind: Promise<Pagefind> | undefined;
   // Loaded with Pagefind, from its own file: no result is shown before both are there.
@@ -126,8 +126,6 @@ function mount(root: HTMLElement): void {
 
   const links = () => [...list.querySelectorAll('a')];
 
-  button.hidden = false;
-  button.addEventListener('click', open);
   dialog.addEventListener('close', () => button.focus());
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
   // A click on the backdrop lands on the <dialog> itself; its content sits in an inner box.
@@ -160,12 +158,5 @@ function mount(root: HTMLElement): void {
     event.preventDefault();
     next.focus();
   });
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    if (dialog.open || isEditable(event.target)) return;
-    event.preventDefault();
-    open();
-  });
+  return open;
 }
-
-for (const root of document.querySelectorAll<HTMLElement>('[data-search]')) mount(root);

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { resolveDeployTarget } from '../lib/deploy-target.ts';
 import { crawlSite } from './crawl.ts';
 import { applyPolicies } from './csp.ts';
+import { collapseWhitespace } from './html-whitespace.ts';
 import { startStaticServer } from './static-server.ts';
 
 const dist = resolve(process.env['OUT_DIR'] ?? 'dist');
@@ -26,6 +27,7 @@ function run(label: string, command: string, args: string[]): void {
 // Binaries by path (not PATH), so this also runs outside `npm run`, e.g. from tests.
 run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging]);
 try {
+  await collapseWhitespace(staging);
   console.log(`build: Content-Security-Policy added to ${applyPolicies(staging)} pages.`);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });

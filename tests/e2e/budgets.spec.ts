@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSize, listPages, measurePage } from '../../src/tools/page-weight.ts';
+import { LAZY_SCRIPTS } from '../../src/lib/lazy-scripts.ts';
 
 const dist = 'dist';
 const KB = 1024;
@@ -46,7 +47,7 @@ test('the search bundle stays within its own budget and no page loads it up fron
 });
 
 test('the diagram viewer loads on first use within its own budget; its first-view loader is tiny', () => {
-  const viewer = gzipSize(readFileSync(join(dist, 'diagram-viewer.js')));
+  const viewer = gzipSize(readFileSync(join(dist, LAZY_SCRIPTS.diagramViewer.file)));
   const stubs = pages
     .map((page) => readFileSync(join(dist, page), 'utf8'))
     .flatMap((html) => [...html.matchAll(/<script type="module">([^<]*data-diagram-open[^<]*)<\/script>/g)].map((m) => m[1]!));
@@ -68,7 +69,7 @@ test('the diagram viewer is fetched when "View full size" is first pressed, not 
   expect(fetched.filter((p) => p.includes('diagram-viewer'))).toEqual([]);
   await page.getByRole('link', { name: 'View full size' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  expect(fetched.filter((p) => p.includes('diagram-viewer'))).toEqual(['/diagram-viewer.js']);
+  expect(fetched.filter((p) => p.includes('diagram-viewer'))).toEqual([`/${LAZY_SCRIPTS.diagramViewer.file}`]);
 });
 
 test('no built file is unexpectedly large', () => {
