@@ -25,6 +25,18 @@ export default defineConfig({
   // Scoped styles by class (astro-xxxx) rather than a data-astro-cid-xxxx attribute on every element.
   scopedStyleStrategy: 'class',
   // The 404 page has no address of its own, so it stays out of the sitemap.
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro's own content-assets module starts with "use astro:head-inject", a marker Astro
+          // reads before bundling; the bundler dropping it from the output changes nothing.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   markdown: {
     // Mermaid blocks must reach rehypeDiagrams as plain code, not Shiki's spans.
