@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { resolveDeployTarget } from './src/lib/deploy-target.ts';
 import { shikiStyleToClasses, shikiThemes } from './src/plugins/shiki-classes.ts';
 import { permalinkOptions } from './src/plugins/permalink.ts';
+import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
 import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
 import { remarkImageAlt } from './src/plugins/remark-image-alt.ts';
@@ -52,6 +53,8 @@ export default defineConfig({
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, permalinkOptions],
         rehypeDiagrams,
+        // Root-relative links and images in content, written as at `/`, work under BASE too.
+        [rehypeBaseLinks, { base }],
         [rehypeSectionIndex, { site, base }],
       ],
     }),
