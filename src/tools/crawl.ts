@@ -73,7 +73,10 @@ function sameDocumentReferences(html: string, withAnchors: boolean): { ids: Set<
   return { ids, refs: refs.filter((ref) => ref.length > 1 && ref.startsWith('#')), fragments };
 }
 
-function reasonOf(link: LinkResult): string {
+function reasonOf(link: LinkResult, show: (url: string) => string): string {
+  const [page, fragment] = link.url.split('#');
+  // A missing #fragment on a page that loads: said as the other checks here say it.
+  if (fragment !== undefined && link.status !== undefined && link.status < 400) return `no element with id="${decodeURIComponent(fragment)}" on ${show(page ?? '')}`;
   const detail = link.failureDetails?.[0];
   if (detail instanceof Error) return detail.message;
   return link.status ? `HTTP ${link.status}` : 'no answer';
@@ -136,7 +139,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
     for (const link of links) {
       if (link.state !== LinkState.BROKEN || (from !== undefined && link.url === paths[0])) continue;
       const parent = link.parent === undefined ? listedBy.get(link.url) ?? show(start) : show(link.parent);
-      broken.push({ from: from ?? parent, url: show(link.url), reason: reasonOf(link) });
+      broken.push({ from: from ?? parent, url: show(link.url), reason: reasonOf(link, show) });
     }
     // `guide` and `guide/` are two URLs to linkinator, one page after the 301.
     for (const url of started) if (!url.endsWith('.css') && !pages.includes(show(redirected.get(url) ?? url))) pages.push(show(redirected.get(url) ?? url));

@@ -251,6 +251,7 @@ describe('crawlSite', () => {
       ].sort(),
     );
     expect(report.broken.find((b) => b.url === '/repo/gone/')?.reason).toBe('HTTP 404');
+    expect(report.broken.find((b) => b.url === '/repo/other/#missing')?.reason).toBe('no element with id="missing" on /repo/other/');
     expect(report.broken.find((b) => b.url === '/repo/#chinas-rise')?.reason).toBe('no element with id="chinas-rise" on this page');
     expect(report.outsideBase.map((b) => `${b.from} ${b.url}`)).toEqual(['/repo/ /elsewhere/']);
   });
