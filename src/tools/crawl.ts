@@ -88,10 +88,10 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
   const base = trimmed === '' ? '' : `/${trimmed}`;
   const start = `${origin}${base}/`;
   const show = (url: string): string => (url.startsWith(`${origin}/`) ? url.slice(origin.length) : url);
-  const onSite = (url: string): string => {
-    const site = options.siteOrigin === undefined ? undefined : new URL(options.siteOrigin).origin;
-    return site !== undefined && (url === site || url.startsWith(`${site}/`)) ? `${origin}${url.slice(site.length)}` : url;
-  };
+  const site = options.siteOrigin === undefined ? undefined : new URL(options.siteOrigin).origin;
+  const siteUrl = site === undefined ? undefined : new RegExp(`^${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$)`);
+  /** A SITE URL as the same path on the server. */
+  const onSite = (url: string): string => (siteUrl ? url.replace(siteUrl, origin) : url);
   const broken: BrokenLink[] = [];
   const external = new Set<string>();
   const fragments = new Set<string>();
@@ -116,7 +116,6 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
   }
 
   const pages: string[] = [];
-  const accept = { accept: 'text/html,*/*' };
   const check = async (paths: string[], from?: string) => {
     const started: string[] = [];
     const redirected = new Map<string, string>();
@@ -132,7 +131,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
       recurse: from === undefined,
       checkFragments: true,
       checkCss: true,
-      urlRewriteExpressions: options.siteOrigin ? [{ pattern: new RegExp(`^${RegExp.escape(new URL(options.siteOrigin).origin)}(?=/|$)`), replacement: origin }] : [],
+      urlRewriteExpressions: siteUrl ? [{ pattern: siteUrl, replacement: origin }] : [],
       // Asked before linkinator rewrites a SITE URL onto the server, so map it here too.
       linksToSkip: async (url) => !onSite(url).startsWith(`${origin}/`) && Boolean(external.add(url)),
     });
@@ -142,7 +141,8 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
       broken.push({ from: from ?? parent, url: show(link.url), reason: reasonOf(link, show) });
     }
     // `guide` and `guide/` are two URLs to linkinator, one page after the 301.
-    for (const url of started) if (!url.endsWith('.css') && !pages.includes(show(redirected.get(url) ?? url))) pages.push(show(redirected.get(url) ?? url));
+    const crawled = started.filter((url) => !url.endsWith('.css')).map((url) => show(redirected.get(url) ?? url));
+    pages.push(...new Set(crawled.filter((page) => !pages.includes(page))));
     return links;
   };
   const links = await check([start, ...listedBy.keys()]);
@@ -164,7 +164,7 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlReport> {
   let notFound: CrawlReport['notFound'];
   if (options.checkNotFoundPage !== false) {
     const probe = `${origin}${base}/crawl-probe-missing/deeper/`;
-    const response = await fetch(probe, { headers: accept });
+    const response = await fetch(probe, { headers: { accept: 'text/html' } });
     checked.add(probe);
     notFound = { url: show(probe), status: response.status, html: /text\/html/.test(response.headers.get('content-type') ?? '') };
     const from = `${show(probe)} (the 404 page)`;
