@@ -64,10 +64,12 @@ function sameDocumentReferences(html: string, withAnchors: boolean): { ids: Set<
       const { id, name, href, 'xlink:href': xLinkHref } = attributes;
       if (id) ids.add(id);
       if (tag === 'a' && name) ids.add(name);
-      for (const value of [href, xLinkHref]) if (value?.includes('#')) fragments.push(value);
+      for (const value of [href, xLinkHref]) if (/#./.test(value ?? '')) fragments.push(value!);
       if (xLinkHref) refs.push(xLinkHref);
       if (href && (withAnchors || tag === 'use' || tag === 'image')) refs.push(href);
-      for (const value of Object.values(attributes)) for (const m of value.matchAll(/url\(\s*['"]?(#[^'")\s]+)/g)) refs.push(m[1]!);
+      const paints = Object.values(attributes).flatMap((value) => [...value.matchAll(/url\(\s*['"]?(#[^'")\s]+)/g)].map((m) => m[1]!));
+      refs.push(...paints);
+      fragments.push(...paints);
     },
   }).end(html);
   return { ids, refs: refs.filter((ref) => ref.length > 1 && ref.startsWith('#')), fragments };
