@@ -40,7 +40,8 @@ function describeFlowchart(graph: DiagramGraph): DiagramWords {
   const subgraphs = graph.subgraphs ?? [];
   const titles = new Map(subgraphs.map((s) => [s.id, plainLabel({ text: s.title, labelType: s.labelType ?? 'text' })]));
   const labels = new Map((graph.nodes ?? []).map((n) => [n.id, plainLabel(n)]));
-  const name = (id: string): string => titles.get(id) ?? labels.get(id) ?? id;
+  // A label Mermaid emptied (a strict-mode `<script>`) is told by its id.
+  const name = (id: string): string => titles.get(id) || labels.get(id) || id;
   // A node belongs to the first subgraph Mermaid lists it in; its links are told there.
   const groupOf = (id: string): string | undefined => subgraphs.find((s) => s.nodes.includes(id))?.id;
   const items = new Map<string | undefined, string[]>();

@@ -51,6 +51,10 @@ describe('describeDiagram on flowcharts', () => {
     expect(words?.others).toEqual(['Alpha', 'Beta']);
   });
 
+  test('a node whose label Mermaid emptied is told by its id', () => {
+    expect(describeDiagram(flow({ nodes: [{ id: 'A', text: '' }, { id: 'B', text: 'Bee' }], edges: [edge('A', 'B')] }))?.others).toEqual(['A → Bee']);
+  });
+
   test('a link to a subgraph names it by its title, and the subgraph is not listed as a node', () => {
     const words = describeDiagram(flow({
       nodes: [{ id: 'A', text: 'A' }, { id: 'g', text: 'g' }],
