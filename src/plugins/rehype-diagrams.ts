@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
-import { chromium, type Browser, type BrowserContextOptions, type BrowserType } from 'playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type BrowserType } from 'playwright';
 import rehypeMermaid from 'rehype-mermaid';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -114,14 +114,18 @@ async function flush(): Promise<void> {
   const errors = new Map<Element, string>();
   let graphs: (DiagramGraph | string)[];
   let browser: Browser | undefined;
+  // rehype-mermaid is handed the running browser; closing it is left to us, once every context it
+  // opened has closed (it starts that close and does not wait for it).
+  const contexts: { context: BrowserContext; closed: Promise<unknown> }[] = [];
   try {
     browser = await chromium.launch(launchOptions);
     const running = browser;
-    // rehype-mermaid is handed the running browser; closing it is left to us, once the contexts
-    // it opened are closed (it does not wait for that itself).
-    const shared = {
-      launch: async () => ({ newContext: async (options: BrowserContextOptions) => running.newContext(options), close: async () => {} }),
-    } as unknown as BrowserType;
+    const newContext = async (options: BrowserContextOptions) => {
+      const context = await running.newContext(options);
+      contexts.push({ context, closed: new Promise((done) => context.once('close', done)) });
+      return context;
+    };
+    const shared = { launch: async () => ({ newContext, close: async () => {} }) } as unknown as BrowserType;
     [graphs] = await Promise.all([
       graphsIn(running, batch.map((request) => request.source)),
       unified()
@@ -141,7 +145,8 @@ async function flush(): Promise<void> {
     for (const request of batch) request.reject({ kind: 'mermaid', message: (error as Error).message });
     return;
   } finally {
-    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+    for (const { context } of contexts) void context.close().catch(() => {});
+    await Promise.all(contexts.map(({ closed }) => closed));
     await browser?.close();
   }
   console.log(`diagrams: rendered ${batch.length} uncached diagram(s) in one browser session`);
