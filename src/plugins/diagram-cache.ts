@@ -68,7 +68,17 @@ export function diagramKey(source: string): string {
 /** One cached diagram: `<key>.svg` and `<key>.json` side by side; an entry missing either is no entry. */
 export type CachedDiagram = { svg: string; graph: DiagramGraph };
 
-export function readCached(cacheDir: string, key: string): CachedDiagram | undefined {
+/** The cached SVG alone (card images draw it; they need no words). */
+export function readCached(cacheDir: string, key: string): string | undefined {
+  try {
+    return readFileSync(join(cacheDir, `${key}.svg`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The whole entry, SVG and parse: what a page needs to present the diagram. */
+export function readCachedDiagram(cacheDir: string, key: string): CachedDiagram | undefined {
   try {
     const svg = readFileSync(join(cacheDir, `${key}.svg`), 'utf8');
     return { svg, graph: JSON.parse(readFileSync(join(cacheDir, `${key}.json`), 'utf8')) as DiagramGraph };

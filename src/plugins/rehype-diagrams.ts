@@ -17,7 +17,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { chromiumLaunchOptions, installHint } from '../lib/chromium.ts';
 import type { DiagramGraph } from '../lib/diagram-words.ts';
-import { cacheDirFromEnv, diagramKey, readCached, RENDER_PREFIX, renderOptions, writeCached, type CachedDiagram } from './diagram-cache.ts';
+import { cacheDirFromEnv, diagramKey, readCachedDiagram, RENDER_PREFIX, renderOptions, writeCached, type CachedDiagram } from './diagram-cache.ts';
 import { highlightToHast } from './highlight.ts';
 import { presentDiagram } from './present-diagram.ts';
 
@@ -203,7 +203,7 @@ export function rehypeDiagrams(options: RehypeDiagramsOptions = {}) {
     const diagrams = new Map<string, CachedDiagram>();
     const misses: DiagramBlock[] = [];
     for (const block of blocks) {
-      const cached = readCached(cacheDir, block.key);
+      const cached = readCachedDiagram(cacheDir, block.key);
       if (cached === undefined) misses.push(block);
       else diagrams.set(block.key, cached);
     }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { defaultCacheDir, diagramsInText, readCached } from '../../src/plugins/diagram-cache.ts';
+import { defaultCacheDir, diagramsInText, readCachedDiagram } from '../../src/plugins/diagram-cache.ts';
 import { describeDiagram, plainLabel, type DiagramGraph } from '../../src/lib/diagram-words.ts';
 
 const briefing = 'content/briefings/deepseek-three-trends.mdx';
@@ -15,7 +15,7 @@ const flow = (graph: Partial<DiagramGraph>): DiagramGraph => ({ type: 'flowchart
 const edge = (start: string, end: string, type = 'arrow_point', text = '', stroke = 'normal') => ({ start, end, type, text, stroke, labelType: 'text' });
 
 describe('the seed diagram, from its committed parse', () => {
-  const cached = readCached(defaultCacheDir, seedDiagram?.key ?? '');
+  const cached = readCachedDiagram(defaultCacheDir, seedDiagram?.key ?? '');
   const words = cached && describeDiagram(cached.graph);
 
   test('is in the cache with its parse: 18 nodes, 17 edges, 3 subgraphs (as Mermaid reads it)', () => {
