@@ -8,6 +8,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { resolveDeployTarget } from './src/lib/deploy-target.ts';
 import { shikiStyleToClasses, shikiThemes } from './src/plugins/shiki-classes.ts';
 import { permalinkOptions } from './src/plugins/permalink.ts';
+import { rehypeBaseLinks } from './src/plugins/rehype-base-links.ts';
 import { rehypeDiagrams } from './src/plugins/rehype-diagrams.ts';
 import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts';
 import { remarkImageAlt } from './src/plugins/remark-image-alt.ts';
@@ -35,6 +36,18 @@ export default defineConfig({
   // "Copy quote" and search-result targets load when first needed (src/lib/lazy-scripts.ts).
   vite: { plugins: [lazyScripts(fileURLToPath(new URL('.', import.meta.url)), LAZY_SCRIPTS)] },
   // The 404 page has no address of its own, so it stays out of the sitemap.
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro's own content-assets module starts with "use astro:head-inject", a marker Astro
+          // reads before bundling; the bundler dropping it from the output changes nothing.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   markdown: {
     // Mermaid blocks must reach rehypeDiagrams as plain code, not Shiki's spans.
@@ -52,6 +65,8 @@ export default defineConfig({
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, permalinkOptions],
         rehypeDiagrams,
+        // Root-relative links and images in content, written as at `/`, work under BASE too.
+        [rehypeBaseLinks, { base }],
         [rehypeSectionIndex, { site, base }],
       ],
     }),

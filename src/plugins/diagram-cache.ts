@@ -1,6 +1,7 @@
 /**
- * The committed render cache of diagrams: one SVG file per diagram, named by a hash of
- * everything that shapes the picture. Shared by the build plugin and `npm run diagrams`.
+ * The committed render cache of diagrams: per diagram, its SVG and Mermaid's parse of it (the
+ * graph "the diagram in words" is written from), named by a hash of everything that shapes the
+ * picture. Shared by the build plugin and `npm run diagrams`.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
+import type { DiagramGraph } from '../lib/diagram-words.ts';
 
 /** Where rendered diagrams live; committed, so builds need no browser. */
 export const defaultCacheDir = fileURLToPath(new URL('./diagram-cache/', import.meta.url));
@@ -63,6 +65,10 @@ export function diagramKey(source: string): string {
     .slice(0, 20);
 }
 
+/** One cached diagram: `<key>.svg` and `<key>.json` side by side; an entry missing either is no entry. */
+export type CachedDiagram = { svg: string; graph: DiagramGraph };
+
+/** The cached SVG alone (card images draw it; they need no words). */
 export function readCached(cacheDir: string, key: string): string | undefined {
   try {
     return readFileSync(join(cacheDir, `${key}.svg`), 'utf8');
@@ -71,16 +77,33 @@ export function readCached(cacheDir: string, key: string): string | undefined {
   }
 }
 
-export function writeCached(cacheDir: string, key: string, svg: string): void {
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(join(cacheDir, `${key}.svg`), `${svg.trimEnd()}\n`);
+/** The whole entry, SVG and parse: what a page needs to present the diagram. */
+export function readCachedDiagram(cacheDir: string, key: string): CachedDiagram | undefined {
+  try {
+    const svg = readFileSync(join(cacheDir, `${key}.svg`), 'utf8');
+    return { svg, graph: JSON.parse(readFileSync(join(cacheDir, `${key}.json`), 'utf8')) as DiagramGraph };
+  } catch {
+    return undefined;
+  }
 }
 
+export function writeCached(cacheDir: string, key: string, { svg, graph }: CachedDiagram): void {
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(join(cacheDir, `${key}.svg`), `${svg.trimEnd()}\n`);
+  writeFileSync(join(cacheDir, `${key}.json`), `${JSON.stringify(graph, null, 2)}\n`);
+}
+
+/** Keys of complete entries (both files). */
 export function listCachedKeys(cacheDir: string): string[] {
+  return listFiles(cacheDir).filter((key, i, all) => all.indexOf(key) !== i);
+}
+
+/** One key per file, so a key with both files appears twice. */
+function listFiles(cacheDir: string): string[] {
   try {
     return readdirSync(cacheDir)
-      .filter((name) => name.endsWith('.svg'))
-      .map((name) => name.slice(0, -'.svg'.length))
+      .filter((name) => /\.(svg|json)$/.test(name))
+      .map((name) => name.replace(/\.(svg|json)$/, ''))
       .sort();
   } catch {
     return [];
@@ -89,6 +112,7 @@ export function listCachedKeys(cacheDir: string): string[] {
 
 export function removeCached(cacheDir: string, key: string): void {
   rmSync(join(cacheDir, `${key}.svg`), { force: true });
+  rmSync(join(cacheDir, `${key}.json`), { force: true });
 }
 
 /** One ```mermaid block of a content file. */
@@ -124,10 +148,10 @@ export type CacheStatus = { missing: ContentDiagram[]; unused: string[] };
 /** Which diagrams lack a cached render, and which cached renders no content uses any more. */
 export function cacheStatus(contentDir: string, cacheDir: string): CacheStatus {
   const diagrams = diagramsInContent(contentDir);
-  const cached = new Set(listCachedKeys(cacheDir));
+  const complete = new Set(listCachedKeys(cacheDir));
   const used = new Set(diagrams.map((d) => d.key));
   return {
-    missing: diagrams.filter((d) => !cached.has(d.key)),
-    unused: [...cached].filter((key) => !used.has(key)),
+    missing: diagrams.filter((d) => !complete.has(d.key)),
+    unused: [...new Set(listFiles(cacheDir))].filter((key) => !used.has(key)),
   };
 }

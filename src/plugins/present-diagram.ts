@@ -14,13 +14,13 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { describeFlowchart, parseFlowchart } from '../lib/flowchart-outline.ts';
+import { describeDiagram, type DiagramGraph } from '../lib/diagram-words.ts';
 
 export type PresentInput = {
   /** Rendered SVG markup, ids prefixed with `mmdrender-0`. */
   svg: string;
-  /** The Mermaid source it came from. */
-  source: string;
+  /** Mermaid's parse of its source (from the render cache), told as "the diagram in words". */
+  graph: DiagramGraph;
   /** Its cache key. */
   key: string;
   /** Position of the diagram in its page, to keep ids unique. */
@@ -131,23 +131,25 @@ function cleanSvg(svg: Element, id: string): void {
   });
 }
 
-/** "The diagram in words", from the same source that drew it. Flowcharts only. */
-function outline(source: string, id: string): Element | undefined {
-  if (!/^\s*(?:graph|flowchart)\b/.test(source)) return undefined;
-  const { groups, others } = describeFlowchart(parseFlowchart(source));
+/** "The diagram in words", from Mermaid's own parse of the source that drew it. */
+function outline(graph: DiagramGraph, id: string): Element | undefined {
+  const words = describeDiagram(graph);
+  if (!words) return undefined;
+  const { groups, others } = words;
   const list = (items: string[]) => el('ul', {}, items.map((item) => el('li', {}, [txt(item)])));
   const sections = groups.map((group) => el('li', {}, [el('strong', {}, [txt(group.title)]), list(group.items)]));
+  if (groups.length === 0) return el('div', { className: ['diagram-outline'], id: `${id}-words` }, [list(others)]);
   if (others.length > 0) sections.push(el('li', {}, [el('strong', {}, [txt('Across the groups')]), list(others)]));
   return el('div', { className: ['diagram-outline'], id: `${id}-words` }, [el('ul', {}, sections)]);
 }
 
-export function presentDiagram({ svg, source, key, index, highlighted }: PresentInput): Element {
+export function presentDiagram({ svg, graph, key, index, highlighted }: PresentInput): Element {
   const id = `diagram-${key.slice(0, 8)}-${index}`;
   const svgElement = parseSvg(svg);
   cleanSvg(svgElement, id);
   const titleNode = svgElement.children.find((c): c is Element => c.type === 'element' && c.tagName === 'title');
   const title = titleNode ? titleNode.children.map((c) => ('value' in c ? c.value : '')).join('') : 'Diagram';
-  const words = outline(source, id);
+  const words = outline(graph, id);
   if (words) {
     const existing = svgElement.properties['ariaDescribedBy'];
     svgElement.properties['ariaDescribedBy'] = [...(Array.isArray(existing) ? existing.map(String) : []), `${id}-words`];

@@ -6,15 +6,18 @@
  * Entries are keyed by a hash of the diagram source, the Mermaid version and the render
  * options, so a stale picture can never be served for changed source.
  */
+import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type BrowserType } from 'playwright';
 import rehypeMermaid from 'rehype-mermaid';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { chromiumLaunchOptions, installHint } from '../lib/chromium.ts';
-import { cacheDirFromEnv, diagramKey, readCached, RENDER_PREFIX, renderOptions, writeCached } from './diagram-cache.ts';
+import type { DiagramGraph } from '../lib/diagram-words.ts';
+import { cacheDirFromEnv, diagramKey, readCachedDiagram, RENDER_PREFIX, renderOptions, writeCached, type CachedDiagram } from './diagram-cache.ts';
 import { highlightToHast } from './highlight.ts';
 import { presentDiagram } from './present-diagram.ts';
 
@@ -40,7 +43,7 @@ function lineOf(block: DiagramBlock): number | undefined {
 
 /** Why one diagram could not be rendered. */
 type RenderFailure = { kind: 'no-browser' } | { kind: 'mermaid'; message: string };
-type RenderRequest = { pre: Element; resolve: (svg: string) => void; reject: (failure: RenderFailure) => void };
+type RenderRequest = { pre: Element; source: string; resolve: (diagram: CachedDiagram) => void; reject: (failure: RenderFailure) => void };
 
 /** How long requests from pages compiled side by side wait to share one browser. */
 const BATCH_WINDOW_MS = 30;
@@ -48,8 +51,55 @@ let queue: RenderRequest[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /**
+ * Runs in the browser: Mermaid's own parse of each diagram (its db), reduced to plain data.
+ * One at a time, because each diagram type's db is a singleton that a parse clears. `any`:
+ * the dbs differ per diagram type and Mermaid ships no types for them.
+ */
+async function readGraphs(sources: string[]): Promise<(DiagramGraph | string)[]> {
+  const mermaid = (globalThis as any).mermaid;
+  const results: (DiagramGraph | string)[] = [];
+  for (const source of sources) {
+    try {
+      const { type, db } = await mermaid.mermaidAPI.getDiagramFromText(source);
+      const graph: DiagramGraph = { type, title: db.getAccTitle?.() ?? '', description: db.getAccDescription?.() ?? '' };
+      if (db.getVertices) {
+        graph.nodes = [...db.getVertices().values()].map((v: any) => ({ id: v.id, text: v.text ?? v.id, labelType: v.labelType }));
+        graph.edges = db.getEdges().map((e: any) => ({ start: e.start, end: e.end, type: e.type, stroke: e.stroke, text: e.text ?? '', labelType: e.labelType }));
+        graph.subgraphs = db.getSubGraphs().map((g: any) => ({ id: g.id, title: g.title, labelType: g.labelType, nodes: g.nodes }));
+      }
+      if (db.getMessages) {
+        const { LINETYPE: L } = db;
+        const actor = (id: string): string => db.getActors().get(id)?.description ?? id;
+        graph.messages = db.getMessages()
+          .filter((m: any) => m.from && m.to && m.type !== L.NOTE)
+          .map((m: any) => ({ from: actor(m.from), to: actor(m.to), text: m.message, twoWay: m.type === L.BIDIRECTIONAL_SOLID || m.type === L.BIDIRECTIONAL_DOTTED }));
+      }
+      if (db.getSections) graph.sections = [...db.getSections()];
+      results.push(graph);
+    } catch (error) {
+      results.push(String((error as Error)?.message ?? error));
+    }
+  }
+  return results;
+}
+
+const mermaidScript = fileURLToPath(import.meta.resolve('mermaid/dist/mermaid.js'));
+
+async function graphsIn(browser: Browser, sources: string[]): Promise<(DiagramGraph | string)[]> {
+  const page = await browser.newPage();
+  try {
+    await page.addScriptTag({ path: mermaidScript });
+    await page.evaluate((config) => (globalThis as unknown as { mermaid: { initialize: (c: unknown) => void } }).mermaid.initialize(config), renderOptions.mermaidConfig);
+    return await page.evaluate(readGraphs, sources);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * Renders every queued diagram, from whichever pages asked, with rehype-mermaid in one browser
- * session: a cold build of many briefings launches one browser, not one per page.
+ * session, and reads Mermaid's parse of each in the same browser: a cold build of many
+ * briefings launches one browser, not one per page.
  */
 async function flush(): Promise<void> {
   const batch = queue;
@@ -62,37 +112,59 @@ async function flush(): Promise<void> {
   }
   const root: Root = { type: 'root', children: batch.map(({ pre }) => structuredClone(pre)) };
   const errors = new Map<Element, string>();
+  let graphs: (DiagramGraph | string)[];
+  let browser: Browser | undefined;
+  // rehype-mermaid is handed the running browser; closing it is left to us, once every context it
+  // opened has closed (it starts that close and does not wait for it).
+  const contexts: { context: BrowserContext; closed: Promise<unknown> }[] = [];
   try {
-    await unified()
-      .use(rehypeMermaid, {
-        ...renderOptions,
-        launchOptions,
-        // Keep going past a broken diagram, so each page gets its own diagram's error.
-        errorFallback: (_element: Element, _diagram: string, error: unknown) => {
-          const marker: Element = { type: 'element', tagName: 'template', properties: {}, children: [] };
-          errors.set(marker, error instanceof Error ? error.message : String(error));
-          return marker;
-        },
-      })
-      .run(root);
+    browser = await chromium.launch(launchOptions);
+    const running = browser;
+    const newContext = async (options: BrowserContextOptions) => {
+      const context = await running.newContext(options);
+      contexts.push({ context, closed: new Promise((done) => context.once('close', done)) });
+      return context;
+    };
+    const shared = { launch: async () => ({ newContext, close: async () => {} }) } as unknown as BrowserType;
+    [graphs] = await Promise.all([
+      graphsIn(running, batch.map((request) => request.source)),
+      unified()
+        .use(rehypeMermaid, {
+          ...renderOptions,
+          browserType: shared,
+          // Keep going past a broken diagram, so each page gets its own diagram's error.
+          errorFallback: (_element: Element, _diagram: string, error: unknown) => {
+            const marker: Element = { type: 'element', tagName: 'template', properties: {}, children: [] };
+            errors.set(marker, error instanceof Error ? error.message : String(error));
+            return marker;
+          },
+        })
+        .run(root),
+    ]);
   } catch (error) {
     for (const request of batch) request.reject({ kind: 'mermaid', message: (error as Error).message });
     return;
+  } finally {
+    for (const { context } of contexts) void context.close().catch(() => {});
+    await Promise.all(contexts.map(({ closed }) => closed));
+    await browser?.close();
   }
   console.log(`diagrams: rendered ${batch.length} uncached diagram(s) in one browser session`);
   batch.forEach((request, i) => {
     const node = root.children[i] as Element;
     const error = errors.get(node);
+    const graph = graphs[i];
     if (error !== undefined) request.reject({ kind: 'mermaid', message: error });
+    else if (typeof graph !== 'object') request.reject({ kind: 'mermaid', message: `Mermaid rendered the diagram but its parse could not be read: ${graph}` });
     // rehype-mermaid numbers a batch mmdrender-0, -1, …; every cache entry is stored as a solo
     // render (-0) so its bytes do not depend on which diagrams it was batched with.
-    else request.resolve(toHtml(node, { space: 'svg' }).replace(new RegExp(`${RENDER_PREFIX}-${i}(?!\\d)`, 'g'), `${RENDER_PREFIX}-0`));
+    else request.resolve({ svg: toHtml(node, { space: 'svg' }).replace(new RegExp(`${RENDER_PREFIX}-${i}(?!\\d)`, 'g'), `${RENDER_PREFIX}-0`), graph });
   });
 }
 
-function render(pre: Element): Promise<string> {
+function render(pre: Element, source: string): Promise<CachedDiagram> {
   return new Promise((resolve, reject) => {
-    queue.push({ pre, resolve, reject });
+    queue.push({ pre, source, resolve, reject });
     timer ??= setTimeout(() => void flush(), BATCH_WINDOW_MS);
   });
 }
@@ -101,8 +173,8 @@ function render(pre: Element): Promise<string> {
  * Renders a page's uncached diagrams (batched with other pages'). A diagram Mermaid cannot parse
  * fails the file at the block's line, quoting Mermaid's own message; so does a missing browser.
  */
-export async function renderBlocks(blocks: DiagramBlock[], file: VFile): Promise<string[]> {
-  const results = await Promise.allSettled(blocks.map((block) => render(block.pre)));
+export async function renderBlocks(blocks: DiagramBlock[], file: VFile): Promise<CachedDiagram[]> {
+  const results = await Promise.allSettled(blocks.map((block) => render(block.pre, block.source)));
   return results.map((result, i) => {
     if (result.status === 'fulfilled') return result.value;
     const block = blocks[i]!;
@@ -128,27 +200,27 @@ export function rehypeDiagrams(options: RehypeDiagramsOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const blocks = findDiagramBlocks(tree);
     if (blocks.length === 0) return;
-    const svgs = new Map<string, string>();
+    const diagrams = new Map<string, CachedDiagram>();
     const misses: DiagramBlock[] = [];
     for (const block of blocks) {
-      const cached = readCached(cacheDir, block.key);
+      const cached = readCachedDiagram(cacheDir, block.key);
       if (cached === undefined) misses.push(block);
-      else svgs.set(block.key, cached);
+      else diagrams.set(block.key, cached);
     }
     if (misses.length > 0) {
       const rendered = await renderBlocks(misses, file);
       misses.forEach((block, i) => {
-        const svg = rendered[i] ?? '';
-        writeCached(cacheDir, block.key, svg);
-        svgs.set(block.key, svg);
+        const diagram = rendered[i]!;
+        writeCached(cacheDir, block.key, diagram);
+        diagrams.set(block.key, diagram);
       });
     }
     for (const [index, block] of blocks.entries()) {
-      const svg = svgs.get(block.key) ?? '';
+      const { svg, graph } = diagrams.get(block.key)!;
       const highlighted = await highlightToHast(block.source.trimEnd(), 'mermaid');
       let figure: Element;
       try {
-        figure = presentDiagram({ svg, source: block.source, key: block.key, index, highlighted });
+        figure = presentDiagram({ svg, graph, key: block.key, index, highlighted });
       } catch (error) {
         file.fail(`Diagram at line ${lineOf(block) ?? '?'}: ${(error as Error).message}`, block.pre);
       }

@@ -31,7 +31,7 @@ const status = cacheStatus(contentDir, cacheDir);
 
 if (args.has('--check')) {
   for (const d of status.missing) console.error(`${d.file}:${d.line}: diagram not in the render cache (run \`npm run diagrams\`)`);
-  for (const key of status.unused) console.error(`${join(cacheDir, key)}.svg: no content uses this render (run \`npm run diagrams\`)`);
+  for (const key of status.unused) console.error(`${join(cacheDir, key)}.svg/.json: no content uses this render (run \`npm run diagrams\`)`);
   const stale = status.missing.length + status.unused.length;
   console.log(stale ? `Diagram cache out of date: ${stale} problem(s).` : 'Diagram cache up to date.');
   process.exit(stale ? 1 : 0);
@@ -44,8 +44,8 @@ for (const [file, diagrams] of byFile) {
   const vfile = new VFile({ path: file });
   const blocks = diagrams.map(toBlock);
   try {
-    const svgs = await renderBlocks(blocks, vfile);
-    blocks.forEach((block, i) => writeCached(cacheDir, block.key, svgs[i] ?? ''));
+    const rendered = await renderBlocks(blocks, vfile);
+    blocks.forEach((block, i) => writeCached(cacheDir, block.key, rendered[i]!));
     console.log(`rendered ${blocks.length} diagram(s) from ${file}`);
   } catch (error) {
     failed = true;
@@ -55,7 +55,7 @@ for (const [file, diagrams] of byFile) {
 }
 for (const key of status.unused) {
   removeCached(cacheDir, key);
-  console.log(`removed unused render ${key}.svg`);
+  console.log(`removed unused render ${key}.svg/.json`);
 }
 if (todo.length === 0 && status.unused.length === 0) console.log('Diagram cache up to date.');
 process.exit(failed ? 1 : 0);

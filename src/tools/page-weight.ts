@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
-import { cssReferences, pageReferences } from './crawl.ts';
+import { cssReferences, pageReferences } from './page-references.ts';
 
 export type Resource = { path: string; kind: 'html' | 'css' | 'js' | 'font' | 'image' | 'other'; raw: number; gzip: number };
 export type PageWeight = { page: string; resources: Resource[]; gzip: number; jsGzip: number; requests: number };

@@ -2,7 +2,7 @@
  * The committed render cache of diagrams (src/plugins/diagram-cache.ts) and its CLI
  * (`npm run diagrams`, src/cli/diagrams.ts).
  *
- * - The committed cache matches content/: every diagram has a render, every render a diagram.
+ * - The committed cache matches content/: every diagram has a render and its parse, every render a diagram.
  * - Keys are stable, ignore trailing whitespace, and change with the source, the Mermaid
  *   version and the render options.
  * - `diagramsInText` finds ```mermaid blocks in MDX (with JSX around them) at the right lines.
@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,24 @@ describe('the committed render cache', () => {
     const diagrams = diagramsInText(text, realBriefing);
     expect(diagrams.length).toBeGreaterThan(0);
     expect(listCachedKeys(defaultCacheDir)).toEqual(expect.arrayContaining(diagrams.map((d) => d.key)));
+  });
+});
+
+describe('cacheStatus on a half-written cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diagram-cache-half-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('counts a diagram whose svg is cached without its parse (.json) as missing, and a lone parse as unused', () => {
+    const [diagram] = diagramsInText(readFileSync(join(projectRoot, realBriefing), 'utf8'), realBriefing);
+    const key = diagram?.key ?? '';
+    copyFileSync(join(defaultCacheDir, `${key}.svg`), join(dir, `${key}.svg`));
+    writeFileSync(join(dir, 'ffffffffffffffffffff.json'), '{}');
+    const status = cacheStatus(join(projectRoot, 'content'), dir);
+    expect(status.missing.map((d) => d.key)).toEqual([key]);
+    expect(status.unused).toEqual(['ffffffffffffffffffff']);
+    expect(listCachedKeys(dir)).toEqual([]);
+    copyFileSync(join(defaultCacheDir, `${key}.json`), join(dir, `${key}.json`));
+    expect(cacheStatus(join(projectRoot, 'content'), dir).missing).toEqual([]);
   });
 });
 
