@@ -33,10 +33,10 @@ export default defineConfig({
   cacheDir: './.astro/cache',
   // Scoped styles by class (astro-xxxx) rather than a data-astro-cid-xxxx attribute on every element.
   scopedStyleStrategy: 'class',
-  // "Copy quote" and search-result targets load when first needed (src/lib/lazy-scripts.ts).
-  vite: { plugins: [lazyScripts(fileURLToPath(new URL('.', import.meta.url)), LAZY_SCRIPTS)] },
-  // The 404 page has no address of its own, so it stays out of the sitemap.
   vite: {
+    // Scripts that load when first needed (search, "Copy quote", the diagram viewer, search-result
+    // targets) are built to fixed addresses: src/lib/lazy-scripts.ts.
+    plugins: [lazyScripts(fileURLToPath(new URL('.', import.meta.url)), LAZY_SCRIPTS)],
     build: {
       rolldownOptions: {
         onwarn(warning, warn) {
@@ -48,6 +48,7 @@ export default defineConfig({
       },
     },
   },
+  // The 404 page has no address of its own, so it stays out of the sitemap.
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) })],
   markdown: {
     // Mermaid blocks must reach rehypeDiagrams as plain code, not Shiki's spans.

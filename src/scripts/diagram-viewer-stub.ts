@@ -3,12 +3,12 @@
  * (src/scripts/diagram-viewer.ts, built to a fixed address by src/plugins/lazy-script.ts) and opens it. Until
  * then, and without JavaScript, the control is a link to the CSS :target full view.
  */
-import { LAZY_SCRIPTS } from '../lib/lazy-scripts.ts';
-
 type ViewerModule = typeof import('./diagram-viewer.ts');
 
-// A variable, not a literal: Vite would otherwise wrap the import in its preload helper.
-const viewer = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${LAZY_SCRIPTS.diagramViewer.file}`;
+// LAZY_SCRIPTS.diagramViewer.file, written out: importing that table would inline all of it here
+// (tests/e2e/budgets.spec.ts fetches the viewer from the table's address). A variable, not a
+// literal import: Vite would otherwise wrap the import in its preload helper.
+const viewer = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}_astro/diagram-viewer.js`;
 
 document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-diagram-open]') : null;

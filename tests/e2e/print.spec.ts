@@ -26,7 +26,7 @@ for (const { format, width } of papers) {
         const r = el.getBoundingClientRect();
         return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
       };
-      const chrome = [...document.querySelectorAll('button, input, dialog, .site-header, .site-footer, .toc, .share-link, .permalink, .skip-link')]
+      const chrome = [...document.querySelectorAll('button, input, dialog, .site-header, .site-footer, .toc, .share-link, .permalink, .skip-link, .para-link, .diagram-open, .diagram-close')]
         .filter(visible)
         .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
       const pageWidth = document.documentElement.clientWidth;
