@@ -30,24 +30,6 @@ async function watch(page: Page) {
   };
 }
 
-for (const path of pages) {
-  test(`${path}: CSP holds, no third-party request, scripts run`, async ({ page }) => {
-    const seen = await watch(page);
-    const response = await page.goto(path);
-    expect(response!.status()).toBe(path === notFoundPath ? 404 : 200);
-    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).not.toContain("'unsafe-inline'");
-    expect(csp).not.toMatch(/'unsafe-eval'/);
-    // The inline scripts ran: the theme script set the theme, and the toggle was revealed.
-    await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
-    await expect(page.locator('[data-theme-toggle]')).toBeVisible();
-    await page.getByRole('button', { name: 'Dark theme' }).click();
-    expect(await seen.violations()).toEqual([]);
-    expect(seen.foreign).toEqual([]);
-  });
-}
-
 test('search (Pagefind, WebAssembly) works under the policy', async ({ page }) => {
   const seen = await watch(page);
   await page.goto('/briefings/deepseek-three-trends/');
@@ -59,25 +41,38 @@ test('search (Pagefind, WebAssembly) works under the policy', async ({ page }) =
 });
 
 // One test per page and width (a loop over 13 pages inside one test timed out on a busy
-// machine). Every axe rule runs in the light theme; the dark theme changes colours only (one
-// DOM, colours from light-dark()), so there the colour rules run again.
+// machine), each on one page load: the policy and the scripts, then every axe rule in the light
+// theme, then the reader's own switch to dark and the colour rules again (the dark theme changes
+// colours only: one DOM, colours from light-dark()).
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 for (const path of pages) {
   for (const width of [390, 1280]) {
-    for (const scheme of ['light', 'dark'] as const) {
-      test(`${path} at ${width} px, ${scheme} theme: axe finds nothing (${scheme === 'light' ? 'all rules' : 'colour rules'})`, async ({ browser }) => {
-        const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
-        const page = await context.newPage();
-        await page.goto(path);
-        await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-        // Open disclosures so their content is checked too.
-        await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-        const axe = scheme === 'light' ? new AxeBuilder({ page }) : new AxeBuilder({ page }).withRules(COLOUR_RULES);
-        const report = (await axe.analyze()).violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
-        expect(report).toEqual([]);
-        await context.close();
-      });
-    }
+    test(`${path} at ${width} px: CSP holds, no third-party request, scripts run, axe finds nothing in either theme`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme: 'light', viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const seen = await watch(page);
+      const response = await page.goto(path);
+      expect(response!.status()).toBe(path === notFoundPath ? 404 : 200);
+      const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain("'unsafe-inline'");
+      expect(csp).not.toMatch(/'unsafe-eval'/);
+      // The inline scripts ran: the theme script set the theme, and the toggle was revealed.
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+      await expect(page.locator('[data-theme-toggle]')).toBeVisible();
+      // Open disclosures so their content is checked too.
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const report = (await new AxeBuilder({ page }).analyze()).violations.map((v) => `light ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      for (const v of (await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze()).violations) {
+        report.push(`dark ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+      }
+      expect(report).toEqual([]);
+      expect(await seen.violations()).toEqual([]);
+      expect(seen.foreign).toEqual([]);
+      await context.close();
+    });
   }
 }
 
