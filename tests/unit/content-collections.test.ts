@@ -1,9 +1,13 @@
 /**
- * The rules the price list must follow (the `prices` collection of src/content.config.ts): each
- * bad value is refused at its field with a message that says what to write, and a repeated id is
- * refused naming the file and the id. These were full builds of throwaway sites, one per defect;
- * tests/build/bad-prices.test.ts keeps one build proving a refused entry reaches the build's output
- * with the file, the entry and the field.
+ * The rules of the content collections (src/content.config.ts), without a build.
+ *
+ * - Prices: each bad value is refused at its field with a message that says what to write, and a
+ *   repeated id is refused naming the file and the id. These were full builds of throwaway sites,
+ *   one per defect; tests/build/bad-prices.test.ts keeps one build per way of refusing (schema,
+ *   loader) to prove the refusal reaches the build's output with the file, the entry and the field.
+ * - Briefings: the frontmatter of the bad-input fixtures (tests/fixtures/bad-input/) is refused at
+ *   the field a writer must fix, with the schema's own words; the real briefing's is accepted.
+ *   tests/build/bad-input.test.ts shows the same through a real build.
  *
  * The collection definitions are read from src/content.config.ts itself. `astro:content` exists
  * only inside Astro's build, so `defineCollection` is stood in for by the identity it is there
@@ -13,6 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../src/tools/temp-site.ts';
 
@@ -36,6 +41,7 @@ type Issue = { path: PropertyKey[]; message: string };
 type Schema = { safeParse: (value: unknown) => { success: boolean; error?: { issues: Issue[] } } };
 type Loader = { load: (context: { config: { root: URL } }) => Promise<void> };
 const prices = collections.prices as unknown as { schema: Schema; loader: Loader };
+const briefings = collections.briefings as unknown as { schema: Schema };
 
 const PRICE_FILE = 'content/prices/models.json';
 type Entry = Record<string, unknown>;
@@ -52,8 +58,8 @@ function entryWith(id: string, edit: (entry: Entry) => void): Entry {
 }
 
 /** The schema's issues for `entry`, as field path → message. */
-function issuesOf(entry: Entry): Array<[string, string]> {
-  const result = prices.schema.safeParse(entry);
+function issuesOf(entry: unknown, schema: Schema = prices.schema): Array<[string, string]> {
+  const result = schema.safeParse(entry);
   return (result.error?.issues ?? []).map((issue) => [issue.path.map(String).join('.'), issue.message]);
 }
 
@@ -114,5 +120,29 @@ describe('the price loader', () => {
 
   it('refuses a file that is not JSON, naming the file', async () => {
     await expect(load('[{"id": ')).rejects.toThrow(`${PRICE_FILE} is not valid JSON`);
+  });
+});
+
+describe('the briefing schema', () => {
+  /** The frontmatter of an .mdx file, parsed as Astro parses it (YAML dates become Dates). */
+  const frontmatterOf = (path: string) => parseFrontmatter(readFileSync(join(projectRoot, path), 'utf8')).frontmatter;
+  const badInput = (name: string) => issuesOf(frontmatterOf(`tests/fixtures/bad-input/${name}`), briefings.schema);
+
+  it('accepts the real briefing', () => {
+    expect(issuesOf(frontmatterOf('content/briefings/deepseek-three-trends.mdx'), briefings.schema)).toEqual([]);
+  });
+
+  it('refuses a missing `title` at `title`, and nothing else', () => {
+    expect(badInput('missing-title.mdx').map(([path]) => path)).toEqual(['title']);
+  });
+
+  it('refuses a `pubDate` that is not a date, saying how to write one', () => {
+    expect(badInput('bad-pubdate.mdx')).toEqual([['pubDate', 'Write the date as YYYY-MM-DD, e.g. 2025-02-01.']]);
+  });
+
+  it('refuses a trend id that is not lowercase words with hyphens, at that trend, with an example', () => {
+    const issues = badInput('bad-trend-id.mdx');
+    expect(issues.map(([path]) => path)).toEqual(['summary.trends.0.id']);
+    expect(issues[0]![1]).toMatch(/lowercase words joined by hyphens, e\.g\. "china-catching-up"/);
   });
 });
