@@ -34,7 +34,6 @@ const BRIEFING = `content/briefings/${SLUG}.mdx`;
 const FILE = `${SLUG}.mdx`;
 const realBriefing = readFileSync(join(projectRoot, BRIEFING), 'utf8');
 
-
 // ---- editing the briefing --------------------------------------------------------------------
 
 /** 1-based line of the first line of `text` that starts with `prefix`. */
@@ -124,7 +123,7 @@ describe('a broken link fails the build at the link gate and says where and what
     const { text } = briefingWith('For more, [see](/briefings/nope/) and [this](#no-such-section).');
     const result = await buildBriefingText(text);
     record('(d) [see](/briefings/nope/)', result, new RegExp(`^on \\S*briefings/${SLUG}`), /\/briefings\/nope\//);
-    record('(e) [this](#no-such-section)', result, new RegExp(`^on \\S*briefings/${SLUG}`), /#no-such-section/);
+    record('(e) [this](#no-such-section)', result, new RegExp(`^on \\S*briefings/${SLUG}.*#no-such-section`), /#no-such-section/);
     // "on /briefings/deepseek-three-trends/: /briefings/nope/ — HTTP 404": the page, the link, why.
     expectFailureNaming(result, [
       new RegExp(`briefings/${SLUG}\\b.*\\/briefings\\/nope\\/`),
