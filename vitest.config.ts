@@ -1,4 +1,18 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Build-backed files (tests/build/, each spawning `astro build`) start first, so the short unit
+ * files fill the other worker at the end instead of one long build running alone. Within each
+ * group Vitest's own order stays: longest first when it has timings, else largest file first.
+ */
+class BuildsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isBuild = (spec: TestSpecification) => /[\\/]tests[\\/]build[\\/]/.test(spec.moduleId);
+    return [...sorted.filter(isBuild), ...sorted.filter((spec) => !isBuild(spec))];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -6,5 +20,9 @@ export default defineConfig({
     // Build-backed tests spawn `astro build`; two cores do not like more than two at once.
     maxWorkers: 2,
     testTimeout: 120_000,
+    // Hooks that launch Chromium (tests/unit/diagram-plugin.test.ts) take a few seconds when
+    // quiet; Vitest's 10 s default is too close to that once another process keeps a core busy.
+    hookTimeout: 60_000,
+    sequence: { sequencer: BuildsFirst },
   },
 });

@@ -2,32 +2,37 @@
  * Robustness of the build: bad content fails loudly and says where and what; the same input
  * builds the same bytes; a failed build keeps the last good site.
  *
- * 1. One defect per case, in a throwaway copy of the site with the real content/ whose briefing
- *    is an edited copy of content/briefings/deepseek-three-trends.mdx (made here by string
- *    insertion, so every expected line number is computed from the edit, never typed). Each case
- *    asserts: the build exits non-zero, and its output names the file (and the line where there
- *    is one) and the thing a writer must fix. Cases already covered elsewhere are not repeated:
- *    tests/build/bad-input.test.ts (Mermaid, frontmatter, MDX syntax, no browser) and
- *    tests/build/bad-prices.test.ts (price data).
- * 2. Reproducible builds: the real site built twice into two fresh outDirs gives the same files
- *    with the same sha256.
- * 3. A failed build leaves the previous outDir byte-identical and no staging folder behind.
+ * Throwaway copies of the site with the real content/, whose briefing is an edited copy of
+ * content/briefings/deepseek-three-trends.mdx (made here by string insertion, so every expected
+ * line number is computed from the edit, never typed). Four builds in all, each proving something
+ * only a real build can:
  *
- * Builds run one after another (each spawns `astro build`, ~5-8 s on two cores).
+ * - site A, built once: half of (5).
+ * - site B, built: the other half of (5), and the good dist/ for (6).
+ * - site B again, with an unknown model in the briefing: (6) the failed rebuild leaves B's dist/
+ *   byte-identical and no staging folder; and the build's output carries a plugin's error
+ *   (file.fail) with the file, the line and the thing to fix.
+ * - the link gate, which checks the built pages after `astro build`: one briefing with both a
+ *   link to a missing page (d) and a link to a missing #fragment (e); the build fails naming the
+ *   page, each link and why.
+ *
+ * What a plugin says about each kind of defect (a second "## The diagram", an image without alt
+ * text, an unpinned heading, an unknown model) is tested without a build, on the same edited
+ * briefing, in tests/unit/briefing-pipeline.test.ts. Frontmatter, MDX syntax, Mermaid and the no-
+ * browser case are in tests/build/bad-input.test.ts; price data in tests/build/bad-prices.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildRealSite, createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRealSite, createFixtureSite, projectRoot, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
 import { buildRealContentWith, lineMatching, noBrowser, expectFailureNaming } from '../support/build-output.ts';
 
 const SLUG = 'deepseek-three-trends';
 const BRIEFING = `content/briefings/${SLUG}.mdx`;
 const FILE = `${SLUG}.mdx`;
 const realBriefing = readFileSync(join(projectRoot, BRIEFING), 'utf8');
-
 
 // ---- editing the briefing --------------------------------------------------------------------
 
@@ -113,110 +118,78 @@ function treeDifferences(a: Map<string, string>, b: Map<string, string>): string
 
 // ---- cases -----------------------------------------------------------------------------------
 
-describe('a briefing with one defect fails the build and says where and what', () => {
-  it('(c) <Price model="gpt-9" /> names the .mdx file, the line and "gpt-9"', async () => {
-    const { text, line } = briefingWith('The next model may cost <Price model="gpt-9" /> per million output tokens.');
-    const result = await buildBriefingText(text);
-    record('(c) <Price model="gpt-9" />', result, new RegExp(FILE.replace('.', '\\.')), /gpt-9/);
-    expectFailureNaming(result, [FILE, atLine(line), /"gpt-9"/, /not in content\/prices\/models\.json|unknown model/i]);
-  });
-
-  it('(d) a link to a page that does not exist names the page it is on and the link', async () => {
-    const { text } = briefingWith('For more, [see](/briefings/nope/).');
+describe('a broken link fails the build at the link gate and says where and what', () => {
+  it('(d) a link to a page that does not exist and (e) to a #fragment that does not exist name the page they are on, the link and why', async () => {
+    const { text } = briefingWith('For more, [see](/briefings/nope/) and [this](#no-such-section).');
     const result = await buildBriefingText(text);
     record('(d) [see](/briefings/nope/)', result, new RegExp(`^on \\S*briefings/${SLUG}`), /\/briefings\/nope\//);
+    record('(e) [this](#no-such-section)', result, new RegExp(`^on \\S*briefings/${SLUG}.*#no-such-section`), /#no-such-section/);
     // "on /briefings/deepseek-three-trends/: /briefings/nope/ — HTTP 404": the page, the link, why.
     expectFailureNaming(result, [
       new RegExp(`briefings/${SLUG}\\b.*\\/briefings\\/nope\\/`),
-      /broken link/i,
-      /\b404\b|not found/i,
-    ]);
-  });
-
-  it('(e) a link to a #fragment that does not exist names the page and the fragment', async () => {
-    const { text } = briefingWith('For more, [see](#no-such-section).');
-    const result = await buildBriefingText(text);
-    record('(e) [see](#no-such-section)', result, new RegExp(`^on \\S*briefings/${SLUG}`), /#no-such-section/);
-    expectFailureNaming(result, [
       new RegExp(`briefings/${SLUG}\\b.*#no-such-section`),
       /broken link/i,
+      /\b404\b|not found/i,
       /id="no-such-section"/,
     ]);
-  });
-
-  it('(f) a second "## The diagram" names the file, the id and both lines', async () => {
-    const first = lineStarting(realBriefing, '## The diagram');
-    const { text, line } = briefingWith('## The diagram');
-    const result = await buildBriefingText(text);
-    record('(f) a second "## The diagram"', result, new RegExp(FILE.replace('.', '\\.')), /the-diagram/);
-    expectFailureNaming(result, [FILE, /"the-diagram"/, new RegExp(`lines ${first} and ${line}\\b`), /anchors/]);
-  });
-
-  it('(i) an image without alt text names the file, the line and the image', async () => {
-    const { text, line } = briefingWith('![](/favicon.svg)');
-    const result = await buildBriefingText(text);
-    record('(i) ![](/favicon.svg)', result, new RegExp(FILE.replace('.', '\\.')), /alt/);
-    expectFailureNaming(result, [FILE, atLine(line), '/favicon.svg', /\balt\b/]);
-  });
-
-  it('a heading with no pinned id names the file, the heading and `anchors`', async () => {
-    const { text, line } = briefingWith('## A new heading');
-    const result = await buildBriefingText(text);
-    record('unpinned "## A new heading"', result, new RegExp(FILE.replace('.', '\\.')), /A new heading/);
-    expectFailureNaming(result, [FILE, atLine(line), '"A new heading"', /\banchors\b/, /a-new-heading/]);
   });
 });
 
 describe('the build is safe to repeat and to fail', () => {
-  it('(5) builds the real site twice into the same bytes', async () => {
+  // Site B is built once and read by both tests: its good dist/ is one half of (5) and what (6)
+  // must leave alone.
+  let site: FixtureSite | undefined;
+  let good: BuildResult;
+  let goodTree: Map<string, string>;
+  beforeAll(async () => {
+    site = createFixtureSite({}, { withRealContent: true });
+    good = await site.build(noBrowser);
+    goodTree = good.code === 0 ? hashTree(good.outDir) : new Map();
+  }, 240_000);
+  afterAll(() => site?.remove());
+  const built = () => expect(good.code, `the build of site B should succeed\n--- build output ---\n${good.output}`).toBe(0);
+
+  it('(5) builds the real site in two fresh copies into the same bytes', async () => {
+    built();
     const parent = mkdtempSync(join(tmpdir(), 'briefing-repro-'));
     try {
+      // Another root, another outDir: a path of either copy leaking into the output shows here.
       const dirA = join(parent, 'a');
-      const dirB = join(parent, 'b');
       const first = await buildRealSite(noBrowser, dirA);
-      expect(first.code, `first build should succeed\n--- build output ---\n${first.output}`).toBe(0);
-      const second = await buildRealSite(noBrowser, dirB);
-      expect(second.code, `second build should succeed\n--- build output ---\n${second.output}`).toBe(0);
+      expect(first.code, `the build of site A should succeed\n--- build output ---\n${first.output}`).toBe(0);
       const a = hashTree(dirA);
-      const b = hashTree(dirB);
-      const differences = treeDifferences(a, b);
+      const differences = treeDifferences(a, goodTree);
       extraReport.push(
-        `(5) reproducible builds: ${a.size} and ${b.size} files, ${differences.length} differ` +
+        `(5) reproducible builds: ${a.size} and ${goodTree.size} files, ${differences.length} differ` +
           (differences.length > 0 ? `\n    ${differences.join('\n    ')}` : ''),
       );
       expect(a.size, 'a built site has files').toBeGreaterThan(0);
-      expect([...a.keys()], 'both builds produce the same paths').toEqual([...b.keys()]);
+      expect([...a.keys()], 'both builds produce the same paths').toEqual([...goodTree.keys()]);
       expect(differences, 'every file has the same sha256 in both builds').toEqual([]);
-      expect(readdirSync(parent).sort(), 'no staging or previous folder is left next to the outDirs').toEqual(['a', 'b']);
+      expect(readdirSync(parent).sort(), 'no staging or previous folder is left next to the outDir').toEqual(['a']);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
   });
 
-  it('(6) a failed build leaves the last good dist byte-identical and no staging folder', async () => {
-    const site = createFixtureSite({}, { withRealContent: true });
-    try {
-      const good = await site.build(noBrowser);
-      expect(good.code, `the first build should succeed\n--- build output ---\n${good.output}`).toBe(0);
-      const dist = join(site.root, 'dist');
-      const before = hashTree(dist);
-      expect(before.size, 'the good build wrote dist/').toBeGreaterThan(0);
-      expect(before.has(`briefings/${SLUG}/index.html`)).toBe(true);
+  it('(6) a failed build says where and what, and leaves the last good dist byte-identical and no staging folder', async () => {
+    built();
+    const root = site!.root;
+    const dist = good.outDir;
+    expect(goodTree.has(`briefings/${SLUG}/index.html`), 'the good build wrote the briefing').toBe(true);
 
-      const { text, line } = briefingWith('The next model may cost <Price model="gpt-9" /> per million output tokens.');
-      writeFileSync(join(site.root, BRIEFING), text);
-      const bad = await site.build(noBrowser);
-      record('(6) rebuild with <Price model="gpt-9" /> over a good dist', bad, new RegExp(FILE.replace('.', '\\.')), /left as it was|gpt-9/);
-      expectFailureNaming(bad, [FILE, atLine(line), 'gpt-9', /left as it was/]);
+    // An error of one of our remark plugins (file.fail): the build's output must carry its file and line.
+    const { text, line } = briefingWith('The next model may cost <Price model="gpt-9" /> per million output tokens.');
+    writeFileSync(join(root, BRIEFING), text);
+    const bad = await site!.build(noBrowser);
+    record('(6) rebuild with <Price model="gpt-9" /> over a good dist', bad, new RegExp(FILE.replace('.', '\\.')), /left as it was|gpt-9/);
+    expectFailureNaming(bad, [FILE, atLine(line), /"gpt-9"/, /not in content\/prices\/models\.json/, /left as it was/]);
 
-      expect(existsSync(dist), 'dist/ is still there').toBe(true);
-      const after = hashTree(dist);
-      expect(treeDifferences(before, after), 'dist/ is byte-identical to the last good build').toEqual([]);
-      const leftovers = readdirSync(site.root).filter((name) => /^dist\.(staging|previous)-/.test(name));
-      expect(leftovers, 'no staging (or previous) folder is left in the site root').toEqual([]);
-      extraReport.push(`(6) failed rebuild: exit ${bad.code}; dist/ ${after.size} files, unchanged; leftovers: ${leftovers.length}`);
-    } finally {
-      site.remove();
-    }
+    expect(existsSync(dist), 'dist/ is still there').toBe(true);
+    const after = hashTree(dist);
+    expect(treeDifferences(goodTree, after), 'dist/ is byte-identical to the last good build').toEqual([]);
+    const leftovers = readdirSync(root).filter((name) => /^dist\.(staging|previous)-/.test(name));
+    expect(leftovers, 'no staging (or previous) folder is left in the site root').toEqual([]);
+    extraReport.push(`(6) failed rebuild: exit ${bad.code}; dist/ ${after.size} files, unchanged; leftovers: ${leftovers.length}`);
   });
 });

@@ -2,15 +2,20 @@
  * Section ids are in links people have shared (#fragments and share pages), so they come from the
  * content, never from a heading's wording, and the build refuses anything that would break one.
  *
- * 1. THE PINNED LIST: the seed briefing's section ids, in page order. A rename, a reorder or a
- *    lost section fails here on purpose: shared links point at these. If a change is intended,
- *    keep the old id working with `aliases: { old-id: new-id }` and only then edit the list.
- * 2. Throwaway sites, each with one short briefing from tests/fixtures/sections/ (derived from
- *    content/briefings/deepseek-three-trends.mdx), check the rules: an unpinned heading, two
- *    headings with one id, a stale `anchors` entry and a dangling alias fail the build and say
- *    where and what; a reworded heading keeps its id; an alias lands inside its heading.
+ * THE PINNED LIST: the seed briefing's section ids, in page order, on the built site: on the
+ * headings, in the table of contents, and as share pages (one per section, titled with its
+ * heading, no others). A rename, a reorder or a lost section fails here on purpose: shared links
+ * point at these. If a change is intended, keep the old id working with
+ * `aliases: { old-id: new-id }` and only then edit the list.
  *
- * Builds run one after another (each spawns `astro build`, ~5 s on two cores).
+ * The rules themselves (an unpinned heading, two headings with one id, a stale `anchors` entry
+ * and a dangling alias fail, naming file, line and what to fix; a reworded heading keeps its id;
+ * an alias lands inside its heading) are the plugin's, and are tested on the fixtures in
+ * tests/fixtures/sections/ through the build's own MDX processor, in
+ * tests/unit/briefing-pipeline.test.ts. That a plugin's error stops a real build with file and
+ * line is shown by tests/build/robustness.test.ts (6).
+ *
+ * One build (a throwaway copy of the real site, ~6-8 s on two cores), shared by every test here.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,15 +24,10 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureSite, projectRoot, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
+import { createFixtureSite, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
 import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 
-
 const SLUG = 'deepseek-three-trends';
-const fixtureDir = join(projectRoot, 'tests/fixtures/sections');
-const fixture = (name: string): string => readFileSync(join(fixtureDir, name), 'utf8');
-/** The price list the site's pages read; a fixture site without it does not build at all. */
-const prices = readFileSync(join(projectRoot, 'content/prices/models.json'), 'utf8');
 
 // ---- helpers ----------------------------------------------------------------------------------
 
@@ -54,60 +54,11 @@ function sectionHeadings(tree: Root): Element[] {
   return elements(main, isSectionHeading);
 }
 
-/** 1-based line of the first line of `text` that is exactly `line`. */
-function lineOf(text: string, line: string): number {
-  const index = text.split('\n').indexOf(line);
-  if (index < 0) throw new Error(`fixture has no line ${JSON.stringify(line)}`);
-  return index + 1;
-}
-
-type Built = { result: BuildResult; page: (path: string) => Root | undefined; exists: (path: string) => boolean };
-
-/** Builds a site whose only briefing is `name` from tests/fixtures/sections/, and reads its pages. */
-async function buildFixture(name: string): Promise<Built> {
-  const made = createFixtureSite({ [`content/briefings/${name}`]: fixture(name), 'content/prices/models.json': prices });
-  try {
-    const result = await made.build();
-    // Read what the tests need before the site is removed.
-    const files = new Map<string, string>();
-    if (result.code === 0) {
-      for (const entry of readdirSync(result.outDir, { withFileTypes: true, recursive: true })) {
-        if (entry.isFile() && entry.name.endsWith('.html')) {
-          files.set(join(entry.parentPath, entry.name).slice(result.outDir.length), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
-        }
-      }
-    }
-    const fileOf = (path: string) => (path.endsWith('/') ? `${path}index.html` : path);
-    return {
-      result,
-      page: (path) => {
-        const html = files.get(fileOf(path));
-        return html === undefined ? undefined : fromHtml(html);
-      },
-      exists: (path) => files.has(fileOf(path)),
-    };
-  } finally {
-    made.remove();
-  }
-}
-
-/** The build failed, and its output names the file and every further substring or pattern. */
-function expectFailureNaming(result: BuildResult, file: string, needs: Array<string | RegExp>): void {
-  const context = `\n--- build output ---\n${result.output}`;
-  expect(result.code, `build should fail${context}`).not.toBe(0);
-  expect(result.code, `build should exit, not be killed${context}`).not.toBeNull();
-  expect(result.output, `output should name content/briefings/${file}${context}`).toContain(`content/briefings/${file}`);
-  for (const need of needs) {
-    if (typeof need === 'string') expect(result.output, `output should contain ${JSON.stringify(need)}${context}`).toContain(need);
-    else expect(result.output, `output should match ${need}${context}`).toMatch(need);
-  }
-}
-
 function expectBuilt(result: BuildResult): void {
   expect(result.code, `build should succeed\n--- build output ---\n${result.output}`).toBe(0);
 }
 
-// ---- 1. the pinned list -------------------------------------------------------------------------
+// ---- the pinned list -------------------------------------------------------------------------
 
 describe("the seed briefing's section ids", () => {
   let made: FixtureSite | undefined;
@@ -158,86 +109,5 @@ describe("the seed briefing's section ids", () => {
       .map((e) => e.name)
       .sort();
     expect(folders).toEqual([...PINNED_SECTION_IDS].sort());
-  });
-});
-
-// ---- 2. the rules, on fixture briefings -------------------------------------------------------
-
-describe('a briefing that would break a section link fails the build and says where and what', () => {
-  it('(a) a body heading with no pinned id names the file, the line, the heading and suggests `anchors`', async () => {
-    const file = 'unpinned-heading.mdx';
-    const line = lineOf(fixture(file), '## Why it matters');
-    const { result } = await buildFixture(file);
-    expectFailureNaming(result, file, [
-      `${file}:${line}`,
-      '"Why it matters"',
-      /\banchors\b/,
-      // A suggestion that can be pasted as is.
-      'anchors: { why-it-matters: "Why it matters" }',
-    ]);
-  });
-
-  it('(b) a body heading pinned to the id a summary section already has names the id', async () => {
-    const file = 'duplicate-id.mdx';
-    const line = lineOf(fixture(file), '## The core point, restated');
-    const { result } = await buildFixture(file);
-    expectFailureNaming(result, file, [/Two headings have the id "core-point"/, `${file}:${line}`]);
-  });
-
-  it('(b) two headings that read the same, pinned once, name the shared id', async () => {
-    const file = 'duplicate-heading-text.mdx';
-    const { result } = await buildFixture(file);
-    expectFailureNaming(result, file, [/Two headings have the id "notes"/]);
-  });
-
-  it('(e) an `anchors` entry that no heading reads names the missing heading text', async () => {
-    const file = 'stale-anchor.mdx';
-    const { result } = await buildFixture(file);
-    expectFailureNaming(result, file, ['"Appendix: sources"', /\banchors\b/]);
-  });
-
-  it('an alias that points at no heading names the alias and its target', async () => {
-    const file = 'dangling-alias.mdx';
-    const { result } = await buildFixture(file);
-    expectFailureNaming(result, file, ['"old-name"', '"no-such-section"', /\baliases\b/]);
-  });
-});
-
-describe('a briefing that keeps its section links builds', () => {
-  it('(c) a heading reworded with its id kept in `anchors` keeps the old id and share page', async () => {
-    const file = 'renamed-heading.mdx';
-    const slug = file.replace(/\.mdx$/, '');
-    const { result, page, exists } = await buildFixture(file);
-    expectBuilt(result);
-    const tree = page(`/briefings/${slug}/`);
-    expect(tree, 'the briefing page should be built').toBeDefined();
-    const headings = sectionHeadings(tree!);
-    const letter = headings.find((h) => h.properties['id'] === 'the-full-letter');
-    expect(letter, 'the reworded heading still has the id the-full-letter').toBeDefined();
-    expect(squash(toString(letter!))).toBe('The letter, in full');
-    expect(headings.map((h) => h.properties['id'])).not.toContain('the-letter-in-full');
-    expect(exists(`/briefings/${slug}/the-full-letter/`), 'the share page keeps its address').toBe(true);
-    expect(exists(`/briefings/${slug}/the-letter-in-full/`)).toBe(false);
-    const h1 = elements(page(`/briefings/${slug}/the-full-letter/`)!, (e) => e.tagName === 'h1').map((h) => squash(toString(h)));
-    expect(h1).toEqual(['The letter, in full']);
-  });
-
-  it('(d) `aliases: { old-name: the-diagram }` puts #old-name inside the diagram heading', async () => {
-    const file = 'alias.mdx';
-    const slug = file.replace(/\.mdx$/, '');
-    const { result, page, exists } = await buildFixture(file);
-    expectBuilt(result);
-    const tree = page(`/briefings/${slug}/`);
-    expect(tree, 'the briefing page should be built').toBeDefined();
-    const withId = elements(tree!, (e) => e.properties['id'] === 'old-name');
-    expect(withId, 'exactly one element has the id old-name').toHaveLength(1);
-    const diagram = sectionHeadings(tree!).find((h) => h.properties['id'] === 'the-diagram');
-    expect(diagram, 'the diagram heading keeps its own id').toBeDefined();
-    expect(elements(diagram!, (e) => e.properties['id'] === 'old-name'), '#old-name is inside the diagram heading').toHaveLength(1);
-    // The alias is an anchor only: not a section, not in the contents, no share page of its own.
-    expect(sectionHeadings(tree!).map((h) => h.properties['id'])).not.toContain('old-name');
-    expect(elements(tree!, (e) => e.tagName === 'a' && e.properties['href'] === '#old-name')).toEqual([]);
-    expect(exists(`/briefings/${slug}/old-name/`)).toBe(false);
-    expect(squash(toString(diagram!))).toBe('The diagram');
   });
 });
