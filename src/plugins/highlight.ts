@@ -10,7 +10,15 @@ let highlighter: Promise<Highlighter> | undefined;
 
 export async function highlightToHast(code: string, lang: 'mermaid' | 'ts'): Promise<Element> {
   highlighter ??= createHighlighter({ themes: Object.values(shikiThemes), langs: ['mermaid', 'ts'] });
-  const root = (await highlighter).codeToHast(code, { lang, themes: shikiThemes, defaultColor: false, transformers: [shikiStyleToClasses] }) as Root;
+  const root = (await highlighter).codeToHast(code, {
+    lang,
+    themes: shikiThemes,
+    defaultColor: false,
+    transformers: [shikiStyleToClasses],
+    // Shiki stops colouring a line after 500 ms by default: on a busy machine the same page came
+    // out with plain-text tokens, and two builds differed. No limit: the same input, the same bytes.
+    tokenizeTimeLimit: 0,
+  }) as Root;
   const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
   if (!pre) throw new Error('Shiki returned no <pre>.');
   // Shiki's hast uses the raw attribute name `class` (a string), not hast's `className`.
