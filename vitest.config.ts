@@ -24,5 +24,7 @@ export default defineConfig({
     // quiet; Vitest's 10 s default is too close to that once another process keeps a core busy.
     hookTimeout: 60_000,
     sequence: { sequencer: BuildsFirst },
+    // A scratch folder for the run, where build tests share one build of the real site.
+    globalSetup: ['tests/support/global-setup.ts'],
   },
 });

@@ -44,10 +44,14 @@ export type FixtureSite = { root: string; cacheDir: string; build: (env?: Record
 /**
  * A temporary site: the project's code (linked), a copy of the diagram cache, and `files`
  * (paths relative to the site root, e.g. 'content/briefings/x.mdx') written fresh.
- * With `withRealContent`, the real content/ is copied first and `files` override it.
+ * With `withRealContent`, the real content/ is copied first and `files` override it. The site is
+ * made in a new folder under `parent` (the system's temporary folder unless given).
  */
-export function createFixtureSite(files: Record<string, string>, { withRealContent = false } = {}): FixtureSite {
-  const root = mkdtempSync(join(tmpdir(), 'briefing-fixture-'));
+export function createFixtureSite(
+  files: Record<string, string>,
+  { withRealContent = false, parent = tmpdir() }: { withRealContent?: boolean; parent?: string } = {},
+): FixtureSite {
+  const root = mkdtempSync(join(parent, 'briefing-fixture-'));
   for (const name of ['node_modules', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     symlinkSync(join(projectRoot, name), join(root, name));
   }
@@ -68,17 +72,4 @@ export function createFixtureSite(files: Record<string, string>, { withRealConte
     build: (env = {}) => runBuild(root, { DIAGRAM_CACHE_DIR: cacheDir, ...env }),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
-}
-
-/**
- * Builds the real site from a throwaway copy into `outDir`. Astro keeps build state under the
- * project root (.astro/), so builds of the root itself must not run side by side; copies can.
- */
-export async function buildRealSite(env: Record<string, string>, outDir: string): Promise<BuildResult> {
-  const site = createFixtureSite({}, { withRealContent: true });
-  try {
-    return await runBuild(site.root, { DIAGRAM_CACHE_DIR: site.cacheDir, ...env }, outDir);
-  } finally {
-    site.remove();
-  }
 }

@@ -4,11 +4,12 @@
  *
  * Throwaway copies of the site with the real content/, whose briefing is an edited copy of
  * content/briefings/deepseek-three-trends.mdx (made here by string insertion, so every expected
- * line number is computed from the edit, never typed). Four builds in all, each proving something
- * only a real build can:
+ * line number is computed from the edit, never typed). Three builds here, each proving something
+ * only a real build can, plus the run's shared build (tests/support/shared-site.ts):
  *
- * - site A, built once: half of (5).
- * - site B, built: the other half of (5), and the good dist/ for (6).
+ * - the shared build: half of (5).
+ * - site B, built as the shared build is (same files, same environment, another folder): the other
+ *   half of (5), and the good dist/ for (6).
  * - site B again, with an unknown model in the briefing: (6) the failed rebuild leaves B's dist/
  *   byte-identical and no staging folder; and the build's output carries a plugin's error
  *   (file.fail) with the file, the line and the thing to fix.
@@ -22,12 +23,12 @@
  * browser case are in tests/build/bad-input.test.ts; price data in tests/build/bad-prices.test.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealSite, createFixtureSite, projectRoot, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
-import { buildRealContentWith, lineMatching, noBrowser, expectFailureNaming } from '../support/build-output.ts';
+import { createFixtureSite, projectRoot, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
+import { buildRealContentWith, lineMatching, expectFailureNaming } from '../support/build-output.ts';
+import { sharedSite, sharedSiteEnv, sharedSiteFiles } from '../support/shared-site.ts';
 
 const SLUG = 'deepseek-three-trends';
 const BRIEFING = `content/briefings/${SLUG}.mdx`;
@@ -142,8 +143,8 @@ describe('the build is safe to repeat and to fail', () => {
   let good: BuildResult;
   let goodTree: Map<string, string>;
   beforeAll(async () => {
-    site = createFixtureSite({}, { withRealContent: true });
-    good = await site.build(noBrowser);
+    site = createFixtureSite(sharedSiteFiles(), { withRealContent: true });
+    good = await site.build(sharedSiteEnv);
     goodTree = good.code === 0 ? hashTree(good.outDir) : new Map();
   }, 240_000);
   afterAll(() => site?.remove());
@@ -151,24 +152,22 @@ describe('the build is safe to repeat and to fail', () => {
 
   it('(5) builds the real site in two fresh copies into the same bytes', async () => {
     built();
-    const parent = mkdtempSync(join(tmpdir(), 'briefing-repro-'));
-    try {
-      // Another root, another outDir: a path of either copy leaking into the output shows here.
-      const dirA = join(parent, 'a');
-      const first = await buildRealSite(noBrowser, dirA);
-      expect(first.code, `the build of site A should succeed\n--- build output ---\n${first.output}`).toBe(0);
-      const a = hashTree(dirA);
-      const differences = treeDifferences(a, goodTree);
-      extraReport.push(
-        `(5) reproducible builds: ${a.size} and ${goodTree.size} files, ${differences.length} differ` +
-          (differences.length > 0 ? `\n    ${differences.join('\n    ')}` : ''),
-      );
-      expect(a.size, 'a built site has files').toBeGreaterThan(0);
-      expect([...a.keys()], 'both builds produce the same paths').toEqual([...goodTree.keys()]);
-      expect(differences, 'every file has the same sha256 in both builds').toEqual([]);
-      expect(readdirSync(parent).sort(), 'no staging or previous folder is left next to the outDir').toEqual(['a']);
-    } finally {
-      rmSync(parent, { recursive: true, force: true });
+    // Another root, another outDir: a path of either copy leaking into the output shows here.
+    const shared = await sharedSite();
+    expect(shared.code, `the shared build should succeed\n--- build output ---\n${shared.output}`).toBe(0);
+    expect(shared.root, 'two copies in two folders').not.toBe(site!.root);
+    const a = hashTree(shared.outDir);
+    const differences = treeDifferences(a, goodTree);
+    extraReport.push(
+      `(5) reproducible builds: ${a.size} and ${goodTree.size} files, ${differences.length} differ` +
+        (differences.length > 0 ? `\n    ${differences.join('\n    ')}` : ''),
+    );
+    expect(a.size, 'a built site has files').toBeGreaterThan(0);
+    expect([...a.keys()], 'both builds produce the same paths').toEqual([...goodTree.keys()]);
+    expect(differences, 'every file has the same sha256 in both builds').toEqual([]);
+    for (const root of [shared.root, site!.root]) {
+      const leftovers = readdirSync(root).filter((name) => /^dist\.(staging|previous)-/.test(name));
+      expect(leftovers, `no staging or previous folder is left next to ${root}/dist`).toEqual([]);
     }
   });
 
@@ -181,7 +180,7 @@ describe('the build is safe to repeat and to fail', () => {
     // An error of one of our remark plugins (file.fail): the build's output must carry its file and line.
     const { text, line } = briefingWith('The next model may cost <Price model="gpt-9" /> per million output tokens.');
     writeFileSync(join(root, BRIEFING), text);
-    const bad = await site!.build(noBrowser);
+    const bad = await site!.build(sharedSiteEnv);
     record('(6) rebuild with <Price model="gpt-9" /> over a good dist', bad, new RegExp(FILE.replace('.', '\\.')), /left as it was|gpt-9/);
     expectFailureNaming(bad, [FILE, atLine(line), /"gpt-9"/, /not in content\/prices\/models\.json/, /left as it was/]);
 

@@ -15,7 +15,7 @@
  * tests/unit/briefing-pipeline.test.ts. That a plugin's error stops a real build with file and
  * line is shown by tests/build/robustness.test.ts (6).
  *
- * One build (a throwaway copy of the real site, ~6-8 s on two cores), shared by every test here.
+ * Read from the run's shared build of the real site (tests/support/shared-site.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +23,9 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureSite, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../../src/tools/temp-site.ts';
+import { sharedSite } from '../support/shared-site.ts';
 import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 
 const SLUG = 'deepseek-three-trends';
@@ -61,16 +62,12 @@ function expectBuilt(result: BuildResult): void {
 // ---- the pinned list -------------------------------------------------------------------------
 
 describe("the seed briefing's section ids", () => {
-  let made: FixtureSite | undefined;
   let result: BuildResult;
   const briefingFile = () => join(result.outDir, `briefings/${SLUG}/index.html`);
 
-  // A throwaway copy of the real site: builds of the project root share its .astro cache.
   beforeAll(async () => {
-    made = createFixtureSite({}, { withRealContent: true });
-    result = await made.build();
+    result = await sharedSite();
   }, 300_000);
-  afterAll(() => made?.remove());
 
   it('builds', () => {
     expectBuilt(result);

@@ -6,20 +6,22 @@
  * search engine would read it: its canonical URL is its own, its Open Graph and Twitter tags are
  * complete, and its card image exists in the build as a 1200x630 PNG. A share page's preview text
  * must be a sentence of that section's own text, taken from the built briefing page.
+ *
+ * Read from the run's shared build (tests/support/shared-site.ts), which also holds the
+ * root-links fixture page of tests/build/subpath-crawl.test.ts: a bare test page, listed in the
+ * sitemap like any page, and left out of the checks of the site's own pages.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealSite, type BuildResult } from '../../src/tools/temp-site.ts';
+import type { BuildResult } from '../../src/tools/temp-site.ts';
+import { BASE, ROOT_LINKS_PAGE, SITE, sharedSite } from '../support/shared-site.ts';
 import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 
-const SITE = 'https://acme.github.io';
-const BASE = '/ai-briefing';
 const ROOT_URL = `${SITE}${BASE}/`;
 const SLUG = 'deepseek-three-trends';
 const BRIEFING_PATH = `/briefings/${SLUG}/`;
@@ -43,7 +45,6 @@ const absolute = (path: string) => `${SITE}${BASE}${path}`;
 
 let build: BuildResult;
 let outDir = '';
-let tempRoot = '';
 
 /** The file of the build that answers an absolute URL of the site, or why there is none. */
 function fileFor(url: string): string {
@@ -184,15 +185,12 @@ function notFirstSentence(description: string, block: string): string | undefine
 // ---- the build ----------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  tempRoot = mkdtempSync(join(tmpdir(), 'briefing-share-pages-'));
-  outDir = join(tempRoot, 'dist');
-  build = await buildRealSite({ SITE, BASE }, outDir);
-  if (build.code !== 0) console.error(build.output);
+  build = await sharedSite();
+  outDir = build.outDir;
 }, 300_000);
 
 afterAll(() => {
   printTable();
-  if (tempRoot) rmSync(tempRoot, { recursive: true, force: true });
 });
 
 const built = () => expect(build.code, `the build failed:\n${build.output}`).toBe(0);
@@ -202,11 +200,11 @@ describe('the site built for https://acme.github.io/ai-briefing', () => {
     built();
   });
 
-  it('lists in its sitemap the home page, the briefing, the methodology and one share page per section, and not the 404 page', () => {
+  it('lists in its sitemap the home page, the briefing, the methodology, one share page per section (and the fixture page), and not the 404 page', () => {
     built();
     const urls = sitemapUrls();
     expect(new Set(urls).size, 'no URL twice').toBe(urls.length);
-    expect([...urls].sort()).toEqual(PAGES.map((p) => absolute(p.path)).sort());
+    expect([...urls].sort()).toEqual([...PAGES.map((p) => absolute(p.path)), absolute(ROOT_LINKS_PAGE)].sort());
     expect(urls.some((u) => /\/404(\.html|\/)?$/.test(u)), 'the 404 page must not be listed').toBe(false);
     for (const url of urls) expect(existsSync(fileFor(url)), `${url} → ${relative(outDir, fileFor(url))}`).toBe(true);
     const index = readFileSync(join(outDir, 'sitemap-index.xml'), 'utf8');
@@ -276,8 +274,10 @@ describe('the site built for https://acme.github.io/ai-briefing', () => {
     const items = [...feed.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]!);
     const itemLinks = items.map((item) => /<link>([^<]+)<\/link>/.exec(item)?.[1]);
     expect(itemLinks).toContain(absolute(BRIEFING_PATH));
-    // Every HTML file of the build, the 404 page too.
-    const files = htmlFiles(outDir);
+    // Every HTML file of the build, the 404 page too (not the test's own bare fixture page).
+    const fixture = join(outDir, ROOT_LINKS_PAGE, 'index.html');
+    const files = htmlFiles(outDir).filter((file) => file !== fixture);
+    expect(files.length, 'the fixture page is left out, and only it').toBe(htmlFiles(outDir).length - 1);
     expect(files.length).toBeGreaterThanOrEqual(PAGES.length + 1);
     for (const file of files) {
       const name = relative(outDir, file);

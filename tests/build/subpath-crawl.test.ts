@@ -1,38 +1,24 @@
 /**
- * Builds the real site for a GitHub Pages project subpath (/ai-briefing), plus one page whose
- * links and image are written from the site root (tests/fixtures/root-links), serves it the way
- * Pages does, and crawls it: every link, asset and #fragment must resolve under the base.
+ * The real site built for a GitHub Pages project subpath (/ai-briefing), plus one page whose
+ * links and image are written from the site root (tests/fixtures/root-links): the run's shared
+ * build (tests/support/shared-site.ts), the full `npm run build` as CI runs it. Served the way
+ * Pages does, and crawled: every link, asset and #fragment must resolve under the base.
  * The same build's output must hold no warning.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFixtureSite, projectRoot, runBuild } from '../../src/tools/temp-site.ts';
+import { projectRoot } from '../../src/tools/temp-site.ts';
 import type { BuildResult } from '../../src/tools/temp-site.ts';
 import { startStaticServer } from '../../src/tools/static-server.ts';
 import type { StaticServer } from '../../src/tools/static-server.ts';
 import { crawlSite } from '../../src/tools/crawl.ts';
 import type { BrokenLink, CrawlReport } from '../../src/tools/crawl.ts';
+import { BASE, ROOT_LINKS_PAGE, SITE, sharedSite } from '../support/shared-site.ts';
 
-const BASE = '/ai-briefing';
-const SITE = 'http://127.0.0.1';
 const BRIEFING = `${BASE}/briefings/deepseek-three-trends/`;
-const ROOT_LINKS = `${BASE}/root-links/`;
-
-/** The real site and content, plus the root-links page, built as CI builds it (the full `npm run build`). */
-async function buildLikeCi(outDir: string): Promise<BuildResult> {
-  const fixture = (name: string): string => readFileSync(join(projectRoot, 'tests/fixtures/root-links', name), 'utf8');
-  const site = createFixtureSite(
-    { 'src/pages/root-links.mdx': fixture('root-links.mdx'), 'src/layouts/RootLinksFixture.astro': fixture('Layout.astro') },
-    { withRealContent: true },
-  );
-  try {
-    return await runBuild(site.root, { DIAGRAM_CACHE_DIR: site.cacheDir, BASE, SITE }, outDir);
-  } finally {
-    site.remove();
-  }
-}
+const ROOT_LINKS = `${BASE}${ROOT_LINKS_PAGE}`;
 
 const tempDirs: string[] = [];
 const servers: StaticServer[] = [];
@@ -73,13 +59,9 @@ describe('site built for a subpath', () => {
   let origin: string;
 
   beforeAll(async () => {
-    const outDir = join(tempDir('briefing-subpath-'), 'dist');
-    build = await buildLikeCi(outDir);
-    if (build.code !== 0) {
-      console.error(build.output);
-      return;
-    }
-    const server = await serve(outDir);
+    build = await sharedSite();
+    if (build.code !== 0) return;
+    const server = await serve(build.outDir);
     origin = server.origin;
     report = await crawlSite({ origin, base: BASE });
     console.log(summary(report));

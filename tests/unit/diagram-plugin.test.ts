@@ -411,6 +411,9 @@ describe('no-browser: an uncached flowchart with CHROMIUM_PATH=/nonexistent', ()
     expect(error.message).toContain('npm run diagrams');
     expect(error.message).toContain('line 7');
     expect(error.message).toContain('CHROMIUM_PATH');
+    // What a writer reads first: no browser was found, and how to get one.
+    expect(error.message).toMatch(/no (chromium|browser)[^.]*found/i);
+    expect(error.message).toMatch(/apt-get install -y chromium|npx playwright install chromium/);
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 });
