@@ -7,8 +7,9 @@
  * never on pixels, never on a copy of the output.
  *
  * - seed: the real briefing's diagram, served from the committed cache with no browser at all.
- * - two-diagrams, deterministic, hostile-labels, parse-error: rendered in a real Chromium, into
- *   throwaway cache folders (about 2–3 s per browser launch).
+ * - two-diagrams, deterministic, hostile-labels, parse-error, mermaid-forms: rendered in a real
+ *   Chromium, into throwaway cache folders, side by side in one browser session (as a cold build
+ *   batches its pages); deterministic renders once more, alone, in a second session.
  * - no-browser: an uncached diagram with no browser fails with what to do, and writes nothing.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -150,6 +151,35 @@ function needsBrowser(): void {
   if (!findChromium()) throw new Error(`This test renders diagrams in Chromium. ${installHint}`);
 }
 
+/**
+ * The fixtures that need a browser, compiled side by side into caches of their own, as the pages
+ * of a cold build are: their diagrams queue together and render in ONE browser session (the
+ * plugin's batching), instead of one launch per fixture. Each describe reads its own result;
+ * a fixture that must fail (parse-error) fails on its own, and the others still render.
+ */
+const BATCHED = ['two-diagrams', 'deterministic', 'hostile-labels', 'parse-error', 'mermaid-forms'] as const;
+type Batched = (typeof BATCHED)[number];
+let batch: Promise<Record<Batched, { cacheDir: string; result: PromiseSettledResult<Root> }>> | undefined;
+function renderedTogether(name: Batched): Promise<{ cacheDir: string; result: PromiseSettledResult<Root> }> {
+  batch ??= (async () => {
+    needsBrowser();
+    const dirs = BATCHED.map(() => freshCacheDir());
+    const settled = await Promise.allSettled(BATCHED.map((fixture, i) => runFixture(fixture, dirs[i]!)));
+    return Object.fromEntries(BATCHED.map((fixture, i) => [fixture, { cacheDir: dirs[i]!, result: settled[i]! }])) as Record<
+      Batched,
+      { cacheDir: string; result: PromiseSettledResult<Root> }
+    >;
+  })();
+  return batch.then((all) => all[name]);
+}
+
+/** The tree of a batched fixture that rendered, and its cache folder. */
+async function renderedFixture(name: Batched): Promise<{ tree: Root; cacheDir: string }> {
+  const { cacheDir, result } = await renderedTogether(name);
+  if (result.status === 'rejected') throw result.reason;
+  return { tree: result.value, cacheDir };
+}
+
 // ---- seed: the real diagram, from the committed cache, with no browser ------------------------
 
 describe('seed: the briefing diagram from the committed cache, without a browser', () => {
@@ -281,15 +311,16 @@ describe('seed: the briefing diagram from the committed cache, without a browser
 
 describe('two-diagrams: two different flowcharts on one page', () => {
   const blocks = mermaidBlocks(fixtureText('two-diagrams'));
-  const cacheDir = freshCacheDir();
+  let cacheDir: string;
   let page: Root;
   let figures: Element[];
 
   beforeAll(async () => {
-    needsBrowser();
-    page = reparse(await runFixture('two-diagrams', cacheDir));
+    const rendered = await renderedFixture('two-diagrams');
+    cacheDir = rendered.cacheDir;
+    page = reparse(rendered.tree);
     figures = select(page, 'figure', 'diagram');
-  }, 60_000);
+  }, 120_000);
 
   test('become two figures, each with its own svg id, and no id twice on the page', () => {
     expect(blocks).toHaveLength(2);
@@ -312,7 +343,8 @@ describe('two-diagrams: two different flowcharts on one page', () => {
       expect(idOf(svg), `svg id of figure ${index}`).toBe(prefix);
       expect(idsIn(figure).filter((id) => !id.startsWith(prefix)), `ids of figure ${index} without ${prefix}`).toEqual([]);
     });
-    // A cached render must not depend on which other diagrams were rendered with it.
+    // A cached render must not depend on which other diagrams were rendered with it (here: every
+    // batched fixture's).
     for (const name of readdirSync(cacheDir).filter((n) => n.endsWith('.svg'))) {
       const svg = readFileSync(join(cacheDir, name), 'utf8');
       expect(svg, `${name} should be rendered with ids ${RENDER_PREFIX}-0`).toMatch(new RegExp(`^<svg id="${RENDER_PREFIX}-0"`));
@@ -321,10 +353,10 @@ describe('two-diagrams: two different flowcharts on one page', () => {
 });
 
 describe('deterministic: one flowchart rendered twice', () => {
-  test('gives byte-identical cached SVGs in two fresh caches', async () => {
-    needsBrowser();
-    const [first, second] = [freshCacheDir(), freshCacheDir()];
-    await runFixture('deterministic', first);
+  test('gives byte-identical cached SVGs in two fresh caches, from two browser sessions', async () => {
+    // The first render shared its session with the other batched fixtures; the second is alone.
+    const { cacheDir: first } = await renderedFixture('deterministic');
+    const second = freshCacheDir();
     await runFixture('deterministic', second);
     const [block] = mermaidBlocks(fixtureText('deterministic'));
     const name = `${diagramKey(block?.source ?? '')}.svg`;
@@ -335,7 +367,7 @@ describe('deterministic: one flowchart rendered twice', () => {
     const b = readFileSync(join(second, name));
     expect(a.length).toBeGreaterThan(1000);
     expect(a.equals(b), 'the two renders differ').toBe(true);
-  });
+  }, 120_000);
 });
 
 describe('hostile-labels: labels holding markup and script', () => {
@@ -343,10 +375,9 @@ describe('hostile-labels: labels holding markup and script', () => {
   let svg: Element;
 
   beforeAll(async () => {
-    needsBrowser();
-    page = reparse(await runFixture('hostile-labels', freshCacheDir()));
+    page = reparse((await renderedFixture('hostile-labels')).tree);
     svg = only(select(page, 'svg'), 'svg');
-  }, 60_000);
+  }, 120_000);
 
   test('no script, no img, no foreignObject and no on* attribute reaches the page', () => {
     expect(select(page, 'script')).toEqual([]);
@@ -385,11 +416,10 @@ describe('hostile-labels: labels holding markup and script', () => {
 
 describe('parse-error: a flowchart Mermaid cannot parse', () => {
   test('fails the file at the block\'s line with Mermaid\'s "Parse error", and writes nothing', async () => {
-    needsBrowser();
-    const cacheDir = freshCacheDir();
     const [block] = mermaidBlocks(fixtureText('parse-error'));
     expect(block?.line, 'the fixture\'s block starts at line 5').toBe(5);
-    const error = await rejection(runFixture('parse-error', cacheDir));
+    const { cacheDir, result } = await renderedTogether('parse-error');
+    const error = await rejection(result.status === 'rejected' ? Promise.reject(result.reason) : Promise.resolve(result.value));
     expect(error.line).toBe(5);
     expect(error.place && 'start' in error.place ? error.place.start.line : error.place?.line).toBe(5);
     expect(error.fatal).toBe(true);
@@ -422,7 +452,7 @@ describe('no-browser: an uncached flowchart with CHROMIUM_PATH=/nonexistent', ()
 
 describe('mermaid-forms: every flowchart form in Mermaid\'s docs, and other diagram types, in one browser session', () => {
   const blocks = mermaidBlocks(fixtureText('mermaid-forms'));
-  const cacheDir = freshCacheDir();
+  let cacheDir: string;
   let figures: Element[] = [];
   /** "The diagram in words" of figure i, one string per list item that holds no list. */
   const wordsOf = (i: number): string[] =>
@@ -432,9 +462,10 @@ describe('mermaid-forms: every flowchart form in Mermaid\'s docs, and other diag
   const groupTitles = (i: number): string[] => select(figures[i]!, 'strong').map((s) => toString(s));
 
   beforeAll(async () => {
-    needsBrowser();
-    figures = select(reparse(await runFixture('mermaid-forms', cacheDir)), 'figure', 'diagram');
-  }, 60_000);
+    const rendered = await renderedFixture('mermaid-forms');
+    cacheDir = rendered.cacheDir;
+    figures = select(reparse(rendered.tree), 'figure', 'diagram');
+  }, 120_000);
 
   test('every block builds into a figure with a rendered svg (ten diagrams, none fails)', () => {
     expect(blocks).toHaveLength(10);
