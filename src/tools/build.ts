@@ -15,11 +15,14 @@ const dist = resolve(process.env['OUT_DIR'] ?? 'dist');
 const staging = `${dist}.staging-${process.pid}`;
 const previous = `${dist}.previous-${process.pid}`;
 
+/** What a failed build did to the site: nothing, since it only ever wrote to the staging folder. */
+const untouched = () => (existsSync(dist) ? `the previous ${dist} is left as it was` : 'nothing was written');
+
 function run(label: string, command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: 'inherit' });
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
-    console.error(`\nbuild: ${label} failed (exit ${result.status ?? result.signal}); ${existsSync(dist) ? `the previous ${dist} is left as it was` : 'nothing was written'}.`);
+    console.error(`\nbuild: ${label} failed (exit ${result.status ?? result.signal}); ${untouched()}.`);
     process.exit(result.status ?? 1);
   }
 }
@@ -45,6 +48,7 @@ try {
     rmSync(staging, { recursive: true, force: true });
     console.error(`\nbuild: ${report.broken.length} broken link(s); fix the content that produced them:`);
     for (const b of report.broken) console.error(`  on ${b.from}: ${b.url} — ${b.reason}`);
+    console.error(`build: ${untouched()}.`);
     process.exitCode = 1;
   } else {
     console.log(`build: links checked: ${report.pages.length} pages, ${report.checked} URLs, ${report.fragments} #fragments, 0 broken.`);

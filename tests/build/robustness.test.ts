@@ -4,35 +4,34 @@
  *
  * Throwaway copies of the site with the real content/, whose briefing is an edited copy of
  * content/briefings/deepseek-three-trends.mdx (made here by string insertion, so every expected
- * line number is computed from the edit, never typed). Three builds here, each proving something
+ * line number is computed from the edit, never typed). Two builds here, each proving something
  * only a real build can, plus the run's shared build (tests/support/shared-site.ts):
  *
  * - the shared build: half of (5).
  * - site B, built as the shared build is (same files, same environment, another folder): the other
  *   half of (5), and the good dist/ for (6).
- * - site B again, with an unknown model in the briefing: (6) the failed rebuild leaves B's dist/
- *   byte-identical and no staging folder; and the build's output carries a plugin's error
- *   (file.fail) with the file, the line and the thing to fix.
- * - the link gate, which checks the built pages after `astro build`: one briefing with both a
- *   link to a missing page (d) and a link to a missing #fragment (e); the build fails naming the
- *   page, each link and why.
+ * - site B again, with a briefing that links to a missing page (d) and to a missing #fragment (e).
+ *   The link gate, the build's last step, checks the built pages after `astro build` has written
+ *   them all: the build fails naming the page, each link and why; and (6) the failed rebuild
+ *   leaves B's dist/ byte-identical and no staging folder.
  *
  * What a plugin says about each kind of defect (a second "## The diagram", an image without alt
  * text, an unpinned heading, an unknown model) is tested without a build, on the same edited
- * briefing, in tests/unit/briefing-pipeline.test.ts. Frontmatter, MDX syntax, Mermaid and the no-
- * browser case are in tests/build/bad-input.test.ts; price data in tests/build/bad-prices.test.ts.
+ * briefing, in tests/unit/briefing-pipeline.test.ts. Such an error is a VFileMessage thrown while
+ * the MDX compiles, as an MDX syntax error is: tests/build/bad-input.test.ts (h) shows that one
+ * reaching the build's output with its file and line. Frontmatter is there too; Mermaid and the
+ * no-browser case in tests/unit/diagram-plugin.test.ts; price data in tests/build/bad-prices.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureSite, projectRoot, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
-import { buildRealContentWith, lineMatching, expectFailureNaming } from '../support/build-output.ts';
+import { lineMatching, expectFailureNaming } from '../support/build-output.ts';
 import { sharedSite, sharedSiteEnv, sharedSiteFiles } from '../support/shared-site.ts';
 
 const SLUG = 'deepseek-three-trends';
 const BRIEFING = `content/briefings/${SLUG}.mdx`;
-const FILE = `${SLUG}.mdx`;
 const realBriefing = readFileSync(join(projectRoot, BRIEFING), 'utf8');
 
 // ---- editing the briefing --------------------------------------------------------------------
@@ -62,7 +61,6 @@ function briefingWith(block: string): { text: string; line: number } {
   return { text, line };
 }
 
-const buildBriefingText = (text: string): Promise<BuildResult> => buildRealContentWith({ [BRIEFING]: text });
 
 // ---- reporting -------------------------------------------------------------------------------
 
@@ -83,8 +81,6 @@ afterAll(() => {
 });
 
 
-/** "line 107" or "deepseek-three-trends.mdx:107" (with or without a column). */
-const atLine = (line: number): RegExp => new RegExp(`(?:\\bline ${line}\\b|${FILE.replace(/[.]/g, '\\.')}:${line}\\b)`);
 
 // ---- trees -----------------------------------------------------------------------------------
 
@@ -118,23 +114,6 @@ function treeDifferences(a: Map<string, string>, b: Map<string, string>): string
 }
 
 // ---- cases -----------------------------------------------------------------------------------
-
-describe('a broken link fails the build at the link gate and says where and what', () => {
-  it('(d) a link to a page that does not exist and (e) to a #fragment that does not exist name the page they are on, the link and why', async () => {
-    const { text } = briefingWith('For more, [see](/briefings/nope/) and [this](#no-such-section).');
-    const result = await buildBriefingText(text);
-    record('(d) [see](/briefings/nope/)', result, new RegExp(`^on \\S*briefings/${SLUG}`), /\/briefings\/nope\//);
-    record('(e) [this](#no-such-section)', result, new RegExp(`^on \\S*briefings/${SLUG}.*#no-such-section`), /#no-such-section/);
-    // "on /briefings/deepseek-three-trends/: /briefings/nope/ — HTTP 404": the page, the link, why.
-    expectFailureNaming(result, [
-      new RegExp(`briefings/${SLUG}\\b.*\\/briefings\\/nope\\/`),
-      new RegExp(`briefings/${SLUG}\\b.*#no-such-section`),
-      /broken link/i,
-      /\b404\b|not found/i,
-      /id="no-such-section"/,
-    ]);
-  });
-});
 
 describe('the build is safe to repeat and to fail', () => {
   // Site B is built once and read by both tests: its good dist/ is one half of (5) and what (6)
@@ -171,18 +150,27 @@ describe('the build is safe to repeat and to fail', () => {
     }
   });
 
-  it('(6) a failed build says where and what, and leaves the last good dist byte-identical and no staging folder', async () => {
+  it('(6) a build failed at the link gate, (d) a link to a page that does not exist and (e) to a #fragment that does not exist, names the page, each link and why, and leaves the last good dist byte-identical and no staging folder', async () => {
     built();
     const root = site!.root;
     const dist = good.outDir;
     expect(goodTree.has(`briefings/${SLUG}/index.html`), 'the good build wrote the briefing').toBe(true);
 
-    // An error of one of our remark plugins (file.fail): the build's output must carry its file and line.
-    const { text, line } = briefingWith('The next model may cost <Price model="gpt-9" /> per million output tokens.');
+    const { text } = briefingWith('For more, [see](/briefings/nope/) and [this](#no-such-section).');
     writeFileSync(join(root, BRIEFING), text);
     const bad = await site!.build(sharedSiteEnv);
-    record('(6) rebuild with <Price model="gpt-9" /> over a good dist', bad, new RegExp(FILE.replace('.', '\\.')), /left as it was|gpt-9/);
-    expectFailureNaming(bad, [FILE, atLine(line), /"gpt-9"/, /not in content\/prices\/models\.json/, /left as it was/]);
+    record('(d) [see](/briefings/nope/)', bad, new RegExp(`^on \\S*briefings/${SLUG}`), /\/briefings\/nope\//);
+    record('(e) [this](#no-such-section)', bad, new RegExp(`^on \\S*briefings/${SLUG}.*#no-such-section`), /#no-such-section/);
+    // "on /ai-briefing/briefings/deepseek-three-trends/: /ai-briefing/briefings/nope/ — HTTP 404":
+    // the page, the link, why.
+    expectFailureNaming(bad, [
+      new RegExp(`briefings/${SLUG}\\b.*\\/briefings\\/nope\\/`),
+      new RegExp(`briefings/${SLUG}\\b.*#no-such-section`),
+      /broken link/i,
+      /\b404\b|not found/i,
+      /id="no-such-section"/,
+      /left as it was/,
+    ]);
 
     expect(existsSync(dist), 'dist/ is still there').toBe(true);
     const after = hashTree(dist);
