@@ -148,6 +148,9 @@ test.describe('a share link, without JavaScript', () => {
 
 test.describe('section links', () => {
   test('every entry of the table of contents lands on its heading below the sticky header', async ({ page }) => {
+    // Where each jump lands is checked, not the animation: a reader who asks for less motion
+    // scrolls at once, and twelve smooth scrolls would take most of this test's time.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(briefing);
     const entries = page.locator('.briefing-toc nav a');
     const hrefs = await entries.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
