@@ -26,7 +26,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Astro's whitespace compression drops the space between text and an inline element or
   // {expression} on the next line ("captured1 February", withastro/compiler#852, #999).
-  // gzip takes back almost all the bytes it saved; tests/e2e/reading.spec.ts guards the text.
+  // gzip takes back almost all the bytes it saved; tests/e2e/pages.spec.ts guards the text.
   compressHTML: false,
   // Per site root, not in node_modules: throwaway test sites link node_modules and must not
   // share one content cache with each other or with the real site.

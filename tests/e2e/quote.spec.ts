@@ -189,7 +189,7 @@ test.describe('with the clipboard allowed', () => {
       await dragSelect(page, scaling, 'Driven in part by the U.S. AI chip embargo');
       await expect(quoteButton(page)).toBeVisible();
       // The control, the paragraph it sits by and the status line it speaks through (the whole
-      // page is checked by site-wide.spec.ts; all of the briefing takes ~25 s on two busy cores).
+      // page is checked by pages.spec.ts; all of the briefing takes ~25 s on two busy cores).
       const axe = await new AxeBuilder({ page }).include('.quote-button').include(`[id="${scaling}"]`).include('[data-share-status]').analyze();
       expect(axe.passes.map((p) => p.id)).toContain('color-contrast');
       expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
