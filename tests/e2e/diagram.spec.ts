@@ -3,8 +3,8 @@
  * JavaScript, a CSS :target view without) at readable size that pans and zooms, its colours and
  * contrast in both themes, its links, text alternative and source.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axe } from '../support/axe.ts';
 
 const briefing = '/briefings/deepseek-three-trends/';
 const figure = 'figure.diagram';
@@ -212,8 +212,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(briefing);
     await openFullView(page);
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const results = await axe(page).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
 
@@ -253,8 +253,8 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(contrasts).toHaveLength(18);
     for (const { label, ratio } of contrasts) expect(ratio, `contrast of "${label}"`).toBeGreaterThanOrEqual(4.5);
     await page.locator(`${figure} details`).evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-    const axe = await new AxeBuilder({ page }).include(figure).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    const results = await axe(page).include(figure).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   });
 }
 

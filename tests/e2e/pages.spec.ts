@@ -12,8 +12,8 @@
  *
  * Each width is a step, so a failure names the page, the width and the check.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axe } from '../support/axe.ts';
 import { watch } from '../support/page-watch.ts';
 import { findJoins, openEveryDisclosure, overflow, proseText, textOutsideSvg } from '../support/reading.ts';
 import { notFoundPath, sitePages } from '../support/site-pages.ts';
@@ -32,7 +32,7 @@ async function expectReadable(page: Page, width: number): Promise<void> {
 }
 
 async function axeViolations(page: Page, label: string, rules?: string[]): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
+  const builder = axe(page);
   const { violations } = await (rules ? builder.withRules(rules) : builder).analyze();
   return violations.map((v) => `${label} ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
 }

@@ -7,8 +7,8 @@
  * copied URLs are absolute on localhost:4321 while the preview server runs on another port: to
  * open one, the tests go to its path and fragment on the test server.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axe } from '../support/axe.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
@@ -190,9 +190,9 @@ test.describe('with the clipboard allowed', () => {
       await expect(quoteButton(page)).toBeVisible();
       // The control, the paragraph it sits by and the status line it speaks through (the whole
       // page is checked by pages.spec.ts; all of the briefing takes ~25 s on two busy cores).
-      const axe = await new AxeBuilder({ page }).include('.quote-button').include(`[id="${scaling}"]`).include('[data-share-status]').analyze();
-      expect(axe.passes.map((p) => p.id)).toContain('color-contrast');
-      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      const results = await axe(page).include('.quote-button').include(`[id="${scaling}"]`).include('[data-share-status]').analyze();
+      expect(results.passes.map((p) => p.id)).toContain('color-contrast');
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
 });

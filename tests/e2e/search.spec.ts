@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axe } from '../support/axe.ts';
 
 /**
  * Site search (src/components/Search.astro). Needs the Pagefind index in dist/pagefind/, which
@@ -166,8 +166,8 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(background).toBe(scheme === 'dark' ? 'rgb(17, 20, 24)' : 'rgb(255, 255, 255)');
     // Hover and focus states are part of what readers see: check a focused result too.
     await input(page).press('ArrowDown');
-    const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const report = await axe(page).include('dialog[open]').analyze();
+    expect(report.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
 
