@@ -1,6 +1,6 @@
 /**
- * Serves a built site the way GitHub Pages does, for the link check, the subpath tests and
- * Lighthouse: files by sirv under `base`, a folder without its slash redirected (301) to it, and
+ * Serves a built site the way GitHub Pages does, for the link check, the subpath tests, the
+ * end-to-end tests and Lighthouse: files by sirv under `base`, a folder without its slash redirected (301) to it, and
  * 404.html with status 404 for anything missing, at any depth, inside or outside `base`, to a
  * browser (a request that accepts text/html). Other clients get a plain 404: the link checker
  * then reads no links from an error page, while the 404 page is probed as a browser asks for it.
@@ -13,7 +13,8 @@ import sirv from 'sirv';
 
 export type StaticServer = { origin: string; close: () => Promise<void> };
 
-export async function startStaticServer({ root, base }: { root: string; base: string }): Promise<StaticServer> {
+/** Serves `root` under `base` on 127.0.0.1, at `port` (any free one unless given). */
+export async function startStaticServer({ root, base, port = 0 }: { root: string; base: string; port?: number }): Promise<StaticServer> {
   const dir = resolve(root);
   const prefix = base.replace(/^\/+|\/+$/g, '') === '' ? '' : `/${base.replace(/^\/+|\/+$/g, '')}`;
   // sirv lists the folder once, at start: it never serves a file outside it.
@@ -48,10 +49,13 @@ export async function startStaticServer({ root, base }: { root: string; base: st
     req.url = `${path}${url.search}`;
     serve(req, res, notFound);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', done);
+  });
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${listening}`,
     close: () => new Promise((done) => {
       server.closeAllConnections();
       server.close(() => done());
