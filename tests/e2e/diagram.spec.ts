@@ -69,35 +69,39 @@ async function nodeContrasts(page: Page) {
   });
 }
 
-// From the smallest phone to a wide desktop; 1280 and 390 are the two test viewports.
-for (const width of [320, 390, 1024, 1280, 1920]) {
-  test(`the overview shows the whole diagram in its figure, scaled to the available width, at ${width} px`, async ({ page }) => {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.goto(briefing);
-    const view = page.locator(`${figure} .diagram-view`);
-    const svg = view.locator(diagramSvg);
-    const [box, frame, article] = await Promise.all([svg.boundingBox(), view.boundingBox(), page.locator('article').first().boundingBox()]);
-    // Whole: every edge of the drawing inside its frame, and the frame inside the window.
-    expect(box!.x).toBeGreaterThanOrEqual(frame!.x);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(frame!.x + frame!.width + 0.5);
-    expect(frame!.x).toBeGreaterThanOrEqual(0);
-    expect(frame!.x + frame!.width).toBeLessThanOrEqual(width);
-    expect(await view.evaluate((el) => el.scrollWidth - el.clientWidth), 'no sideways scrolling in the frame').toBeLessThanOrEqual(0);
-    // Scaled to the width there is: the drawing fills the frame but for its padding, undistorted.
-    expect(box!.width).toBeGreaterThan(frame!.width - 40);
-    const aspect = await svg.evaluate((el: SVGSVGElement) => {
-      const r = el.getBoundingClientRect();
-      return r.height / r.width / (el.viewBox.baseVal.height / el.viewBox.baseVal.width);
+// From the smallest phone to a wide desktop; 1280 and 390 are the two test viewports. One load,
+// resized to each width (as when a phone turns): the overview is scaled by CSS alone.
+test('the overview shows the whole diagram in its figure, scaled to the available width, at 320, 390, 1024, 1280 and 1920 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto(briefing);
+  for (const width of [320, 390, 1024, 1280, 1920]) {
+    await test.step(`${width} px`, async () => {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+      const view = page.locator(`${figure} .diagram-view`);
+      const svg = view.locator(diagramSvg);
+      const [box, frame, article] = await Promise.all([svg.boundingBox(), view.boundingBox(), page.locator('article').first().boundingBox()]);
+      // Whole: every edge of the drawing inside its frame, and the frame inside the window.
+      expect(box!.x).toBeGreaterThanOrEqual(frame!.x);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(frame!.x + frame!.width + 0.5);
+      expect(frame!.x).toBeGreaterThanOrEqual(0);
+      expect(frame!.x + frame!.width).toBeLessThanOrEqual(width);
+      expect(await view.evaluate((el) => el.scrollWidth - el.clientWidth), 'no sideways scrolling in the frame').toBeLessThanOrEqual(0);
+      // Scaled to the width there is: the drawing fills the frame but for its padding, undistorted.
+      expect(box!.width).toBeGreaterThan(frame!.width - 40);
+      const aspect = await svg.evaluate((el: SVGSVGElement) => {
+        const r = el.getBoundingClientRect();
+        return r.height / r.width / (el.viewBox.baseVal.height / el.viewBox.baseVal.width);
+      });
+      expect(aspect, 'not distorted').toBeCloseTo(1, 2);
+      if (width >= 1280) {
+        // Wide screens: past the text column, to the content width (76rem less the side padding).
+        expect(frame!.width).toBeGreaterThan(article!.width + 200);
+        expect(frame!.width).toBeCloseTo(Math.min(width, 76 * 16) - 32, 0);
+      }
+      console.log(`overview at ${width}px: ${Math.round(box!.width)} px wide, labels ${(await smallestLabelPx(svg)).toFixed(1)} px`);
     });
-    expect(aspect, 'not distorted').toBeCloseTo(1, 2);
-    if (width >= 1280) {
-      // Wide screens: past the text column, to the content width (76rem less the side padding).
-      expect(frame!.width).toBeGreaterThan(article!.width + 200);
-      expect(frame!.width).toBeCloseTo(Math.min(width, 76 * 16) - 32, 0);
-    }
-    console.log(`overview at ${width}px: ${Math.round(box!.width)} px wide, labels ${(await smallestLabelPx(svg)).toFixed(1)} px`);
-  });
-}
+  }
+});
 
 for (const viewport of [
   { width: 1280, height: 800 },
