@@ -55,6 +55,8 @@ for (const path of sitePages) {
       // The theme script set the theme, and the toggle was revealed.
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
       await expect(page.locator('[data-theme-toggle]')).toBeVisible();
+      // No frames: axe runs in the page's one document (tests/support/axe.ts).
+      await expect(page.locator('iframe, frame, object, embed')).toHaveCount(0);
     });
 
     // Open disclosures so their content is read and checked too.
