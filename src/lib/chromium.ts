@@ -4,8 +4,8 @@
  * `CHROMIUM_PATH`, Playwright's own download, Debian's /usr/bin/chromium, then PATH.
  */
 import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright';
 
 export type ChromiumSource = 'CHROMIUM_PATH' | 'playwright' | 'system' | 'PATH';
 export type FoundChromium = { path: string; source: ChromiumSource };
@@ -34,9 +34,13 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** Playwright's downloaded browser, if one was installed; '' when not. */
+/**
+ * Playwright's downloaded browser, if one was installed; '' when not. Playwright is loaded only
+ * here, when a browser is looked for: a build with every diagram cached never needs it.
+ */
 function playwrightExecutable(): string {
   try {
+    const { chromium } = createRequire(import.meta.url)('playwright') as typeof import('playwright');
     return chromium.executablePath();
   } catch {
     return '';
