@@ -173,6 +173,9 @@ test.describe('with the clipboard allowed', () => {
     // A fresh navigation, as from a chat, to the same path and fragment on the test server.
     await page.goto('about:blank');
     await page.goto(`${copied.pathname}${copied.hash}`);
+    // The scroll to the fragment can start after the load: wait for the paragraph to come into
+    // view (two reads of an unmoved page would look settled), then for the scroll to end.
+    await expect(page.locator(`[id="${scaling}"]`)).toBeInViewport();
     await settled(page);
     // The browser keeps the directive out of location.hash; the element fragment is the paragraph.
     expect(await page.evaluate(() => location.hash)).toBe(`#${scaling}`);

@@ -87,7 +87,10 @@ test('"chip embargo", deep in the letter, lands on its paragraph with a text fra
   const scrolledBefore = await page.evaluate(() => window.scrollY);
   await result.click();
   await expect(page).toHaveURL(new RegExp(`${briefing}#p-152476$`));
-  // About 900 words down the page, not its top; wait for smooth scrolling to end.
+  // About 900 words down the page, not its top. The new page loads first and only then scrolls,
+  // so wait for it to be down there (on a busy machine two reads can both come before the scroll
+  // starts), then for smooth scrolling to end.
+  await expect.poll(() => page.evaluate(() => window.scrollY), { message: 'the page scrolls down to the words' }).toBeGreaterThan(scrolledBefore + 2000);
   let y = -1;
   for (let i = 0; i < 40 && y !== (await page.evaluate(() => window.scrollY)); i += 1) {
     y = await page.evaluate(() => window.scrollY);

@@ -34,6 +34,9 @@ async function settledBox(locator: Locator): Promise<{ x: number; y: number; wid
 async function expectLandedOn(page: Page, id: string): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`#${id}$`));
   const heading = page.locator(`[id="${id}"]`);
+  // After a navigation the scroll can start after the load: wait for the heading to come into
+  // view first, so the box is not read (and found still) before the page has moved at all.
+  await expect(heading).toBeInViewport();
   const box = await settledBox(heading);
   const header = (await page.locator('.site-header').boundingBox())!;
   const headerBottom = header.y + header.height;
