@@ -19,6 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
+import { expectFailureNaming } from '../support/build-output.ts';
 import { sharedSite } from '../support/shared-site.ts';
 
 const fixtureDir = join(projectRoot, 'tests/fixtures/bad-input');
@@ -67,23 +68,6 @@ afterAll(() => {
   console.log(`bad-input build matrix (case → exit code → first line naming the file)\n${out.join('\n')}`);
 });
 
-/**
- * The build failed, and its output tells a writer what they need: the file, plus every
- * further substring or pattern in `needs` (field, line, the reason). Substrings, not whole
- * messages, so the wording can improve without breaking the test.
- */
-function expectFailureNaming(result: BuildResult, file: string, needs: Array<string | RegExp>): void {
-  const { output } = result;
-  const context = `\n--- build output ---\n${output}`;
-  expect(result.code, `build should fail${context}`).not.toBe(0);
-  expect(result.code, `build should exit, not be killed${context}`).not.toBeNull();
-  expect(output, `output should name the file ${file}${context}`).toContain(file);
-  for (const need of needs) {
-    if (typeof need === 'string') expect(output, `output should contain ${JSON.stringify(need)}${context}`).toContain(need);
-    else expect(output, `output should match ${need}${context}`).toMatch(need);
-  }
-}
-
 // ---- cases -----------------------------------------------------------------------------------
 
 describe('a build with bad input fails and says where and what', () => {
@@ -92,7 +76,7 @@ describe('a build with bad input fails and says where and what', () => {
     const { result } = await buildBriefing(file);
     record('(g) pubDate: "not a date"', result, file, /\bpubDate\b/);
     // The reason, beyond the field's own name: it must say a date was expected.
-    expectFailureNaming(result, file, [/\bpubDate\b/, /Write the date as YYYY-MM-DD/]);
+    expectFailureNaming(result, [file, /\bpubDate\b/, /Write the date as YYYY-MM-DD/]);
   });
 
   it('(h) an MDX syntax error (unclosed <div>) names the file and the line', async () => {
@@ -101,7 +85,7 @@ describe('a build with bad input fails and says where and what', () => {
     const { result } = await buildBriefing(file);
     const atLine = new RegExp(`(?:line ${line}\\b|\\b${line}:\\d+)`);
     record('(h) MDX unclosed <div>', result, file, atLine);
-    expectFailureNaming(result, file, [atLine, /<div>|closing tag/i]);
+    expectFailureNaming(result, [file, atLine, /<div>|closing tag/i]);
   });
 });
 
