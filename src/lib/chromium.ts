@@ -1,7 +1,13 @@
 /**
  * Finds a Chromium for the build (diagram rendering) and the end-to-end tests.
  * One module so both agree on which browser runs, in this order:
- * `CHROMIUM_PATH`, Playwright's own download, Debian's /usr/bin/chromium, then PATH.
+ * `CHROMIUM_PATH`, Playwright's own download, Debian's headless shell, Debian's full Chromium,
+ * then PATH.
+ *
+ * Debian's `chromium-headless-shell` is the same engine as `chromium` without the desktop browser
+ * around it; it is what Playwright itself runs for headless tests. On this 2-core machine the
+ * end-to-end suite took 116 s on it against 180 s on full Chromium, same tests, same results, and
+ * it renders the diagram into the same bytes as the committed cache.
  */
 import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,9 +27,12 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
+/** Debian's packages, lightest first: `chromium-headless-shell`, then `chromium`. */
+const systemChromiums = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+
 export const installHint =
   'No Chromium found. Set CHROMIUM_PATH to a Chromium/Chrome binary, or install one: ' +
-  '`npx playwright install chromium`, or on Debian/Ubuntu `apt-get install -y chromium`.';
+  '`npx playwright install chromium`, or on Debian `apt-get install -y chromium-headless-shell` (or `chromium`).';
 
 function isExecutable(path: string): boolean {
   try {
@@ -58,9 +67,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): FoundChromiu
   }
   const bundled = playwrightExecutable();
   if (bundled && isExecutable(bundled)) return { path: bundled, source: 'playwright' };
-  if (isExecutable('/usr/bin/chromium')) return { path: '/usr/bin/chromium', source: 'system' };
+  for (const path of systemChromiums) if (isExecutable(path)) return { path, source: 'system' };
   for (const dir of (env['PATH'] ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
+    for (const name of ['chromium-headless-shell', 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
       const candidate = join(dir, name);
       if (isExecutable(candidate)) return { path: candidate, source: 'PATH' };
     }

@@ -1,6 +1,6 @@
 /**
  * Makes sure a Chromium exists before the first test that needs one. Tries, in order:
- * one already installed; Playwright's download; Debian/Ubuntu's package (as root).
+ * one already installed; Playwright's download; Debian's headless shell package, else `chromium` (as root).
  * Fails with one line saying how to install a browser when none of these works.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,9 +25,12 @@ export function ensureChromium(): FoundChromium {
   const isRoot = process.getuid?.() === 0;
   if (process.platform === 'linux' && isRoot && existsSync('/usr/bin/apt-get')) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    console.log('[chromium] installing Debian/Ubuntu package `chromium` with apt-get');
+    // The headless shell: Chromium's engine without the desktop browser, lighter to run (see
+    // src/lib/chromium.ts). Ubuntu has no such package, so `chromium` is the fallback.
+    console.log('[chromium] installing the Debian package `chromium-headless-shell` with apt-get');
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    const shell = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell'], { stdio: 'inherit', env });
+    if (shell.status !== 0) spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
     const packaged = findChromium();
     if (packaged) return packaged;
   }
