@@ -159,18 +159,16 @@ function needsBrowser(): void {
  */
 const BATCHED = ['two-diagrams', 'deterministic', 'hostile-labels', 'parse-error', 'mermaid-forms'] as const;
 type Batched = (typeof BATCHED)[number];
-let batch: Promise<Record<Batched, { cacheDir: string; result: PromiseSettledResult<Root> }>> | undefined;
-function renderedTogether(name: Batched): Promise<{ cacheDir: string; result: PromiseSettledResult<Root> }> {
+type BatchResult = { cacheDir: string; result: PromiseSettledResult<Root> };
+let batch: Promise<Record<Batched, BatchResult>> | undefined;
+async function renderedTogether(name: Batched): Promise<BatchResult> {
   batch ??= (async () => {
     needsBrowser();
     const dirs = BATCHED.map(() => freshCacheDir());
     const settled = await Promise.allSettled(BATCHED.map((fixture, i) => runFixture(fixture, dirs[i]!)));
-    return Object.fromEntries(BATCHED.map((fixture, i) => [fixture, { cacheDir: dirs[i]!, result: settled[i]! }])) as Record<
-      Batched,
-      { cacheDir: string; result: PromiseSettledResult<Root> }
-    >;
+    return Object.fromEntries(BATCHED.map((fixture, i) => [fixture, { cacheDir: dirs[i]!, result: settled[i]! }])) as Record<Batched, BatchResult>;
   })();
-  return batch.then((all) => all[name]);
+  return (await batch)[name];
 }
 
 /** The tree of a batched fixture that rendered, and its cache folder. */
