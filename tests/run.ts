@@ -76,19 +76,30 @@ async function runLane(lane: Lane): Promise<void> {
   for (const step of lane.steps) await run(step, `${lane.name.padEnd(width)} │ `);
 }
 
-function stopAll(): void {
-  for (const child of running) {
+/**
+ * Stops every running step and what it started. SIGINT, as Ctrl-C would, because the runners
+ * clean up on it (Playwright stops its web server, which runs in a process group of its own);
+ * whatever is left after 5 s is killed.
+ */
+async function stopAll(): Promise<void> {
+  const signal = (child: ChildProcess, name: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, 'SIGTERM');
+      process.kill(-child.pid!, name);
     } catch {
       // Already gone.
     }
-  }
+  };
+  const closed = [...running].map((child) => new Promise((resolve) => child.once('close', resolve)));
+  for (const child of running) signal(child, 'SIGINT');
+  const timer = setTimeout(() => {
+    for (const child of running) signal(child, 'SIGKILL');
+  }, 5_000);
+  await Promise.all(closed);
+  clearTimeout(timer);
 }
 
 process.on('SIGINT', () => {
-  stopAll();
-  process.exit(130);
+  void stopAll().then(() => process.exit(130));
 });
 
 try {
@@ -106,7 +117,7 @@ try {
   await Promise.all(lanes.map(runLane));
   console.log(`\nnpm test: every step passed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 } catch (error) {
-  stopAll();
+  await stopAll();
   const failed = error as StepFailed;
   console.error(`\nnpm test: ${failed.message}`);
   process.exit(failed.code || 1);
