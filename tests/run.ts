@@ -9,7 +9,7 @@
  *
  * Every step is CPU-bound, and none of them alone keeps both cores busy all the time: Playwright
  * waits on the browser, the build and the type check largely on one thread. Side by side they
- * fill the gaps. On this 2-core machine, quiet: 234 s one after the other, 165 s as two lanes.
+ * fill the gaps. On this 2-core machine, quiet: 234 s one after the other, 133–150 s as two lanes.
  * Vitest builds in temporary sites of its own and never reads dist/ or .astro/.
  *
  * Each line of a lane is printed as it comes, after the lane's name. When a step fails, the other
@@ -91,9 +91,12 @@ async function stopAll(): Promise<void> {
   clearTimeout(timer);
 }
 
-process.on('SIGINT', () => {
-  void stopAll().then(() => process.exit(130));
-});
+// The steps run in process groups of their own, so they would outlive npm test: stop them first.
+for (const [name, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(name, () => {
+    void stopAll().then(() => process.exit(code));
+  });
+}
 
 try {
   const browser = ensureChromium();
