@@ -15,11 +15,8 @@
  * Each line of a lane is printed as it comes, after the lane's name. When a step fails, the other
  * lane is stopped and npm test exits with the failing step's code.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { ensureChromium } from './support/ensure-chromium.ts';
-
-type Step = { label: string; command: string[] };
+import { run, stopAll, type Step, type StepFailed } from './support/steps.ts';
 
 const steps = {
   build: { label: 'Build (npm run build: astro build + pagefind)', command: ['node', 'src/tools/build.ts'] },
@@ -32,64 +29,6 @@ const steps = {
     command: ['astro', 'check', '--noSync', '--minimumFailingSeverity', 'hint'],
   },
 } satisfies Record<string, Step>;
-
-const running = new Set<ChildProcess>();
-
-class StepFailed extends Error {
-  readonly code: number;
-  constructor(label: string, code: number, seconds: string) {
-    super(`"${label}" failed (exit ${code}) after ${seconds} s.`);
-    this.code = code;
-  }
-}
-
-/** Runs one step; each line of its output goes to the terminal after `prefix`, the lane's name. */
-function run(step: Step, prefix: string): Promise<void> {
-  const say = (line: string) => console.log(prefix + line);
-  say(`=== ${step.label} ===`);
-  const started = Date.now();
-  const [command, ...args] = step.command;
-  // Its own process group, so that stopping it stops what it started (workers, browsers, servers).
-  const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  running.add(child);
-  createInterface({ input: child.stdout }).on('line', say);
-  createInterface({ input: child.stderr }).on('line', (line) => console.error(prefix + line));
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      running.delete(child);
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      if (code === 0) {
-        say(`=== ${step.label}: ok in ${seconds} s ===`);
-        resolve();
-      } else {
-        reject(new StepFailed(step.label, code ?? 1, seconds));
-      }
-    });
-    child.on('error', (error) => reject(new StepFailed(`${step.label}: ${error.message}`, 1, '0')));
-  });
-}
-
-/**
- * Stops every running step and what it started. SIGINT, as Ctrl-C would, because the runners
- * clean up on it (Playwright stops its web server, which runs in a process group of its own);
- * whatever is left after 5 s is killed.
- */
-async function stopAll(): Promise<void> {
-  const signal = (child: ChildProcess, name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name);
-    } catch {
-      // Already gone.
-    }
-  };
-  const closed = [...running].map((child) => new Promise((resolve) => child.once('close', resolve)));
-  for (const child of running) signal(child, 'SIGINT');
-  const timer = setTimeout(() => {
-    for (const child of running) signal(child, 'SIGKILL');
-  }, 5_000);
-  await Promise.all(closed);
-  clearTimeout(timer);
-}
 
 // The steps run in process groups of their own, so they would outlive npm test: stop them first.
 for (const [name, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
