@@ -9,7 +9,8 @@
  *
  * Every step is CPU-bound, and none of them alone keeps both cores busy all the time: Playwright
  * waits on the browser, the build and the type check largely on one thread. Side by side they
- * fill the gaps. On this 2-core machine, quiet: 234 s one after the other, 133–150 s as two lanes.
+ * fill the gaps. On this 2-core machine, quiet, measured back to back: 279 s one after the other,
+ * 164 s as two lanes (other quiet runs: 133–160 s).
  * Vitest builds in temporary sites of its own and never reads dist/ or .astro/.
  *
  * Each line of a lane is printed as it comes, after the lane's name. When a step fails, the other
