@@ -9,8 +9,8 @@
  *
  * Every step is CPU-bound, and none of them alone keeps both cores busy all the time: Playwright
  * waits on the browser, the build and the type check largely on one thread. Side by side they
- * fill the gaps. On this 2-core machine, quiet, measured back to back: 279 s one after the other,
- * 164 s as two lanes (other quiet runs: 133–160 s).
+ * fill the gaps. On this 2-core machine, quiet, measured back to back: 279 s one after the other
+ * against 164 s as two lanes, and 328 s against 190 s an hour later, on a slower machine (0.58×).
  * Vitest builds in temporary sites of its own and never reads dist/ or .astro/.
  *
  * Each line of a lane is printed as it comes, after the lane's name. When a step fails, the other
