@@ -4,11 +4,12 @@
  * `npm run bench -- --scale 200` builds N synthetic briefings instead, in a temporary site.
  * Everything happens in temporary folders that are removed afterwards.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSize, listPages, measurePage } from './page-weight.ts';
-import { createFixtureSite, projectRoot, type FixtureSite } from './temp-site.ts';
+import { benchScale, emptyCache, realContentFiles, seconds, timeBuild } from './bench-builds.ts';
+import { createFixtureSite } from './temp-site.ts';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, scale: { type: 'string' } },
@@ -20,46 +21,8 @@ const median = (xs: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-/** Times one build of a site; `prepare` runs first, untimed (e.g. to empty the cache). */
-async function timeBuild(site: FixtureSite, prepare: () => void): Promise<number> {
-  prepare();
-  // The content-layer cache would make every run after the first a "warm" run of another kind.
-  rmSync(join(site.root, '.astro'), { recursive: true, force: true });
-  const started = performance.now();
-  const result = await site.build();
-  const elapsed = performance.now() - started;
-  if (result.code !== 0) throw new Error(`Build failed in ${site.root}:\n${result.output}`);
-  return elapsed;
-}
-
-function emptyCache(site: FixtureSite) {
-  return () => {
-    rmSync(site.cacheDir, { recursive: true, force: true });
-  };
-}
 
 const withoutDiagrams = (text: string) => text.replace(/```mermaid\n[\s\S]*?\n```\n/g, '');
-
-function realContentFiles(transform: (text: string) => string = (t) => t): Record<string, string> {
-  const path = 'content/briefings/deepseek-three-trends.mdx';
-  return { [path]: transform(readFileSync(join(projectRoot, path), 'utf8')) };
-}
-
-/** N briefings in the seed's shape, each with its own (distinct) diagram. */
-function syntheticFiles(n: number): Record<string, string> {
-  const seed = readFileSync(join(projectRoot, 'content/briefings/deepseek-three-trends.mdx'), 'utf8');
-  const files: Record<string, string> = {};
-  for (let i = 1; i <= n; i += 1) {
-    const text = seed
-      .replace(/^title: ".*"$/m, `title: "Synthetic briefing ${i}"`)
-      .replace(/^pubDate: .*$/m, `pubDate: 2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`)
-      .replace('A[DeepSeek-R1]', `A[Model ${i}]`);
-    files[`content/briefings/synthetic-${String(i).padStart(4, '0')}.mdx`] = text;
-  }
-  return files;
-}
 
 async function benchDefault() {
   const sites = {
@@ -108,25 +71,5 @@ async function benchDefault() {
   }
 }
 
-async function benchScale(n: number) {
-  const one = createFixtureSite(realContentFiles());
-  const many = createFixtureSite({ ...realContentFiles(), ...syntheticFiles(n) });
-  try {
-    const coldMany = await timeBuild(many, emptyCache(many));
-    const warmMany = await timeBuild(many, () => {});
-    const warmOne = await timeBuild(one, () => {});
-    // Each briefing is a page plus one share page (and one card image) per section.
-    const extraPages = listPages(join(many.root, 'dist')).length - listPages(join(one.root, 'dist')).length;
-    const per = (ms: number) => `${(ms / n).toFixed(0)} ms per extra briefing, ${(ms / extraPages).toFixed(0)} ms per extra page`;
-    console.log(`\nScale: ${n + 1} briefings (${n} synthetic, each with its own diagram), ${extraPages} extra HTML pages`);
-    console.log(`  cold build (renders ${n + 1} diagrams)  ${seconds(coldMany)}  → ${per(coldMany - warmOne)}`);
-    console.log(`  warm build                          ${seconds(warmMany)}  → ${per(warmMany - warmOne)}`);
-    console.log(`  one briefing, warm                  ${seconds(warmOne)}`);
-  } finally {
-    one.remove();
-    many.remove();
-  }
-}
-
-if (values.scale) await benchScale(Math.max(1, Number(values.scale)));
+if (values.scale) console.log(`\n${(await benchScale(Math.max(1, Number(values.scale)))).join('\n')}`);
 else await benchDefault();
