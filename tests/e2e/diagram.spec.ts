@@ -272,8 +272,7 @@ test('the dark theme really changes the diagram palette', async ({ page }) => {
 });
 
 test('trend nodes link to their sections, by keyboard too', async ({ page }) => {
-  // No smooth scrolling: the focus scroll and the jump would otherwise race in a test this fast.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // No smooth scrolling (playwright.config.ts): the focus scroll and the jump would race.
   await page.goto(briefing);
   for (const id of ['chinas-rise', 'open-weight-commoditization', 'beyond-scaling']) {
     await expect(page.locator(`${figure} a[*|href="#${id}"]`)).toHaveCount(1);

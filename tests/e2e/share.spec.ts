@@ -151,9 +151,6 @@ test.describe('a share link, without JavaScript', () => {
 
 test.describe('section links', () => {
   test('every entry of the table of contents lands on its heading below the sticky header', async ({ page }) => {
-    // Where each jump lands is checked, not the animation: a reader who asks for less motion
-    // scrolls at once, and twelve smooth scrolls would take most of this test's time.
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(briefing);
     const entries = page.locator('.briefing-toc nav a');
     const hrefs = await entries.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
@@ -165,6 +162,17 @@ test.describe('section links', () => {
       await entries.nth(i).click();
       await expectLandedOn(page, id);
     }
+  });
+
+  test.describe('with motion allowed', () => {
+    test.use({ reducedMotion: 'no-preference' });
+
+    test('a jump from the table of contents scrolls smoothly and lands its heading below the sticky header', async ({ page }) => {
+      await page.goto(briefing);
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
+      await page.locator('.briefing-toc nav a[href="#fundamental-point"]').click();
+      await expectLandedOn(page, 'fundamental-point');
+    });
   });
 
   test('previous/next links on the share pages walk through every section in order', async ({ page }) => {
