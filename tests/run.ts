@@ -19,6 +19,10 @@
 import { ensureChromium } from './support/ensure-chromium.ts';
 import { run, stopAll, type Step, type StepFailed } from './support/steps.ts';
 
+// Every step inherits it: Astro's CLI (the check here, the builds) would otherwise post usage
+// events to telemetry.astro.build.
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+
 const steps = {
   build: { label: 'Build (npm run build: astro build + pagefind)', command: ['node', 'src/tools/build.ts'] },
   e2e: { label: 'End-to-end tests in Chromium (playwright)', command: ['playwright', 'test'] },

@@ -18,8 +18,12 @@ const previous = `${dist}.previous-${process.pid}`;
 /** What a failed build did to the site: nothing, since it only ever wrote to the staging folder. */
 const untouched = () => (existsSync(dist) ? `the previous ${dist} is left as it was` : 'nothing was written');
 
+// Astro's CLI would post usage events to telemetry.astro.build during the build: a build
+// reaches nothing beyond this machine (tests/build/offline-build.test.ts).
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
 function run(label: string, command: string, args: string[]): void {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     console.error(`\nbuild: ${label} failed (exit ${result.status ?? result.signal}); ${untouched()}.`);

@@ -2,9 +2,10 @@
  * One build of the real site, shared by every build test that only reads a good build.
  *
  * It is built as CI deploys a GitHub Pages project site (SITE, BASE), with no browser (every
- * diagram comes from the committed cache), plus the root-links fixture page
+ * diagram comes from the committed cache), with every request that leaves the machine logged
+ * (tests/support/network-spy.ts), plus the root-links fixture page
  * (tests/fixtures/root-links), whose links are written from the site root. The tests that read it:
- * share-pages, subpath-crawl and section-ids; bad-input's positive control (no browser, nothing
+ * share-pages, subpath-crawl, section-ids and offline-build; bad-input's positive control (no browser, nothing
  * added to the cache); robustness (5), which builds a second copy the same way and compares bytes.
  *
  * The build starts when a test first asks for it, and only once across Vitest's workers: the
@@ -46,7 +47,11 @@ export type SharedBuild = BuildResult & {
   /** The diagram cache's file names before and after the build. */
   cacheBefore: string[];
   cacheAfter: string[];
+  /** Each request a process of the build made beyond this machine (tests/support/network-spy.ts). */
+  requests: string[];
 };
+
+const networkSpy = join(projectRoot, 'tests/support/network-spy.ts');
 
 const WAIT_MS = 240_000;
 
@@ -64,8 +69,14 @@ export async function sharedSite(): Promise<SharedBuild> {
   if (owner) {
     const site = createFixtureSite(sharedSiteFiles(), { withRealContent: true, parent: dir });
     const cacheBefore = readdirSync(site.cacheDir).sort();
-    const result = await site.build(sharedSiteEnv);
-    const shared: SharedBuild = { ...result, cacheBefore, cacheAfter: readdirSync(site.cacheDir).sort() };
+    const networkLog = join(dir, 'network.log');
+    const result = await site.build({
+      ...sharedSiteEnv,
+      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=${networkSpy}`.trim(),
+      NETWORK_LOG: networkLog,
+    });
+    const requests = existsSync(networkLog) ? readFileSync(networkLog, 'utf8').split('\n').filter(Boolean) : [];
+    const shared: SharedBuild = { ...result, cacheBefore, cacheAfter: readdirSync(site.cacheDir).sort(), requests };
     writeFileSync(`${resultFile}.part`, JSON.stringify(shared));
     // Renamed into place, so a waiting worker never reads half a file.
     renameSync(`${resultFile}.part`, resultFile);
