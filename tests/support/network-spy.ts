@@ -22,7 +22,7 @@ globalThis.fetch = (input, init) => {
   return originalFetch(input, init);
 };
 
-type ConnectOptions = { host?: string; port?: number; path?: string };
+type ConnectOptions = { host?: string | undefined; port?: number | undefined; path?: string | null | undefined };
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function connect(this: net.Socket, ...args: unknown[]) {
   // net.connect() passes its normalised arguments as an array; a direct call passes options or port, host.
