@@ -20,8 +20,8 @@
 import { ensureChromium } from './support/ensure-chromium.ts';
 import { run, stopAll, type Step, type StepFailed } from './support/steps.ts';
 
-// Every step inherits it: Astro's CLI (the check here, the builds) would otherwise post usage
-// events to telemetry.astro.build.
+// Astro's CLI posts usage events to telemetry.astro.build unless this is set. The build sets it
+// itself (src/tools/build.ts); here every step inherits it, astro check included.
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 const steps = {

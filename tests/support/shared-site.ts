@@ -2,11 +2,12 @@
  * One build of the real site, shared by every build test that only reads a good build.
  *
  * It is built as CI deploys a GitHub Pages project site (SITE, BASE), with no browser (every
- * diagram comes from the committed cache), with every request that leaves the machine logged
- * (tests/support/network-spy.ts), plus the root-links fixture page
- * (tests/fixtures/root-links), whose links are written from the site root. The tests that read it:
- * share-pages, subpath-crawl, section-ids and offline-build; bad-input's positive control (no browser, nothing
- * added to the cache); robustness (5), which builds a second copy the same way and compares bytes.
+ * diagram comes from the committed cache), plus the root-links fixture page
+ * (tests/fixtures/root-links), whose links are written from the site root. Every request that
+ * leaves the machine during the build is logged (tests/support/network-spy.ts). The tests that
+ * read it: share-pages, subpath-crawl, section-ids and offline-build; bad-input's positive control
+ * (no browser, nothing added to the cache); robustness (5), which builds a second copy the same
+ * way, without the spy, and compares bytes.
  *
  * The build starts when a test first asks for it, and only once across Vitest's workers: the
  * first caller takes a lock folder in the run's scratch folder (made by tests/support/global-setup.ts)
