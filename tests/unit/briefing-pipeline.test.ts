@@ -24,7 +24,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SectionRecord } from '../../src/lib/sections.ts';
 import { PRICE_FILE, remarkPriceChecks } from '../../src/plugins/remark-price-checks.ts';
 import { projectRoot } from '../../src/tools/temp-site.ts';
@@ -32,7 +32,12 @@ import { compileMdx } from '../support/mdx.ts';
 import { rejection } from '../support/vfile.ts';
 
 // Every diagram here is in the committed cache: a case that needed a browser would be a different test.
-process.env['CHROMIUM_PATH'] = '/nonexistent/chromium';
+beforeAll(() => {
+  vi.stubEnv('CHROMIUM_PATH', '/nonexistent/chromium');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 const sectionsDir = join(projectRoot, 'tests/fixtures/sections');
 const sectionFixture = (name: string) => {
