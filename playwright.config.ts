@@ -1,14 +1,19 @@
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium, installHint } from './src/lib/chromium.ts';
 
 const browser = findChromium();
 if (!browser) throw new Error(installHint);
 
-// E2E_PORT lets two checkouts run their suites side by side.
+// E2E_PORT lets two runs go side by side: two checkouts, or the two parts of npm test (tests/run.ts).
 const port = Number(process.env['E2E_PORT'] ?? 4391);
+// Spec files to leave out, comma-separated, as paths from the project root: npm test runs the
+// suite in two parts, one per lane, and the first part leaves out the second's.
+const ignore = (process.env['E2E_IGNORE'] ?? '').split(',').filter(Boolean).map((path) => join(import.meta.dirname, path));
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  testIgnore: ignore,
   // Two cores: one worker keeps timings honest and the server responsive. One Chromium page at a
   // time already keeps about 82% of both cores busy; two workers gained 8% and left none idle.
   workers: 1,

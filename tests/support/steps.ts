@@ -6,7 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-export type Step = { label: string; command: string[] };
+export type Step = {
+  label: string;
+  command: string[];
+  /** Variables added to the environment the step inherits. */
+  env?: Record<string, string>;
+};
 export type Print = { out: (line: string) => void; err: (line: string) => void };
 
 const terminal: Print = { out: (line) => console.log(line), err: (line) => console.error(line) };
@@ -27,7 +32,8 @@ export function run(step: Step, prefix: string, print: Print = terminal): Promis
   const started = Date.now();
   const [command, ...args] = step.command;
   // Its own process group, so that stopping it stops what it started (workers, browsers, servers).
-  const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const env = { ...process.env, ...step.env };
+  const child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
   running.add(child);
   createInterface({ input: child.stdout }).on('line', say);
   createInterface({ input: child.stderr }).on('line', (line) => print.err(prefix + line));

@@ -35,6 +35,13 @@ describe('npm test steps', () => {
     expect(print.lines.at(-1)).toMatch(/^out lane │ === Two lines: ok in \d+\.\d s ===$/);
   });
 
+  it('run with the variables of the step added to the environment it inherits', async () => {
+    const print = recorder();
+    const script = 'console.log(process.env.STEP_VAR, typeof process.env.PATH)';
+    await run({ label: 'Env', command: node(script), env: { STEP_VAR: 'from the step' } }, '', print);
+    expect(print.lines).toContain('out from the step string');
+  });
+
   it('fail with the step label and its exit code', async () => {
     const failure = await run({ label: 'Exits 3', command: node('process.exit(3)') }, '', recorder()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StepFailed);
