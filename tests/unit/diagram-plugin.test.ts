@@ -122,17 +122,13 @@ function references(node: Root | Element): { from: string; id: string }[] {
   return refs;
 }
 
-/** Sets environment variables for the length of `run`, then puts back what was there. */
+/** Sets environment variables for the length of `run` (Vitest's stubs), then puts back what was there. */
 async function withEnv<T>(vars: Record<string, string>, run: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, vars);
+  for (const [key, value] of Object.entries(vars)) vi.stubEnv(key, value);
   try {
     return await run();
   } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    vi.unstubAllEnvs();
   }
 }
 
@@ -523,12 +519,7 @@ describe('mermaid-forms: every flowchart form in Mermaid\'s docs, and other diag
 
   test('the cache holds each parse beside its svg, so a second build needs no browser', async () => {
     expect(readdirSync(cacheDir).filter((n) => n.endsWith('.json'))).toHaveLength(10);
-    vi.stubEnv('CHROMIUM_PATH', '/nonexistent');
-    try {
-      const again = select(reparse(await runFixture('mermaid-forms', cacheDir)), 'figure', 'diagram');
-      expect(again.map((f) => toString(f))).toEqual(figures.map((f) => toString(f)));
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    const again = select(reparse(await withEnv({ CHROMIUM_PATH: '/nonexistent' }, () => runFixture('mermaid-forms', cacheDir))), 'figure', 'diagram');
+    expect(again.map((f) => toString(f))).toEqual(figures.map((f) => toString(f)));
   });
 });
