@@ -12,15 +12,14 @@
  * - a Mermaid parse error, and a new diagram with no browser (file, line, what to run and how to
  *   get a browser): tests/unit/diagram-plugin.test.ts; that a plugin's error stops a real build
  *   with the file and the line: tests/build/robustness.test.ts (6).
- * The last case is the positive control: the real content builds with no browser at all,
- * because every diagram is in the committed render cache (the run's shared build).
+ * The positive control, the same build with good content and no browser at all (every diagram in
+ * the cache) succeeding, is tests/build/robustness.test.ts (k).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
 import { expectFailureNaming } from '../support/build-output.ts';
-import { sharedSite } from '../support/shared-site.ts';
 
 const fixtureDir = join(projectRoot, 'tests/fixtures/bad-input');
 const fixture = (name: string): string => readFileSync(join(fixtureDir, name), 'utf8');
@@ -86,22 +85,5 @@ describe('a build with bad input fails and says where and what', () => {
     const atLine = new RegExp(`(?:line ${line}\\b|\\b${line}:\\d+)`);
     record('(h) MDX unclosed <div>', result, file, atLine);
     expectFailureNaming(result, [file, atLine, /<div>|closing tag/i]);
-  });
-});
-
-describe('(k) positive control', () => {
-  it('the real content builds with no browser, because every diagram is cached', async () => {
-    const result = await sharedSite();
-    matrix.push({
-      case: '(k) real content, no browser',
-      code: result.code,
-      fileLine: lines(result.output).find((l) => l.includes('deepseek-three-trends'))?.trim() ?? '(no line names the file)',
-      detailLine: lines(result.output).find((l) => /Complete!|error/i.test(l))?.trim() ?? '',
-    });
-    expect(result.code, `warm build must succeed without a browser\n--- build output ---\n${result.output}`).toBe(0);
-    expect(result.cacheAfter, 'a warm build must add nothing to the cache').toEqual(result.cacheBefore);
-    const page = join(result.outDir, 'briefings/deepseek-three-trends/index.html');
-    expect(existsSync(page), `${page} should be built`).toBe(true);
-    expect(readFileSync(page, 'utf8'), 'the cached diagram should be inlined').toContain('<svg');
   });
 });

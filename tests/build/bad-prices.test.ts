@@ -9,7 +9,7 @@
  * build exits non-zero and its output names the file, the entry and what to fix.
  *
  * Every other rule of the schema and the loader (non-numeric price, exponent, missing source,
- * currency, not JSON) is tested without a build in tests/unit/price-data.test.ts; a letter that no
+ * currency, not JSON) is tested without a build in tests/unit/content-collections.test.ts; a letter that no
  * longer holds under edited data (a remark plugin's error, like any other) in
  * tests/unit/briefing-pipeline.test.ts.
  */

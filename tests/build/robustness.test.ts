@@ -1,19 +1,20 @@
 /**
- * Robustness of the build: bad content fails loudly and says where and what; the same input
- * builds the same bytes; a failed build keeps the last good site.
+ * Robustness of the build: the same input builds the same bytes, warm or cold; a build needs no
+ * browser when every diagram is cached; a failed build keeps the last good site.
  *
- * Throwaway copies of the site with the real content/, whose briefing is an edited copy of
- * content/briefings/deepseek-three-trends.mdx (made here by string insertion, so every expected
- * line number is computed from the edit, never typed). Two builds here, each proving something
- * only a real build can, plus the run's shared build (tests/support/shared-site.ts):
+ * Two builds here of site W, a second copy of the run's shared build (tests/support/shared-site.ts):
+ * the same files (the real content/, the root-links fixture page and a new briefing), the same
+ * SITE and BASE, another folder. The shared build was cold for the new briefing's diagram and
+ * rendered it in Chromium; W starts from the cache it filled, with no browser at all.
  *
- * - the shared build: half of (5).
- * - site B, built as the shared build is (same files, same environment, another folder): the other
- *   half of (5), and the good dist/ for (6).
- * - site B again, with a briefing that links to a missing page (d) and to a missing #fragment (e).
- *   The link gate, the build's last step, checks the built pages after `astro build` has written
- *   them all: the build fails naming the page, each link and why; and (6) the failed rebuild
- *   leaves B's dist/ byte-identical and no staging folder.
+ * - W's build: (k) it succeeds with no browser and adds nothing to the cache; with the shared
+ *   build, (5); and it is the good dist/ for (6).
+ * - W again, with the real briefing (an edited copy of content/briefings/deepseek-three-trends.mdx,
+ *   made here by string insertion, so every expected line number is computed from the edit, never
+ *   typed) linking to a missing page (d) and to a missing #fragment (e). The link gate, the build's
+ *   last step, checks the built pages after `astro build` has written them all: the build fails
+ *   naming the page, each link and why; and (6) the failed rebuild leaves W's dist/ byte-identical
+ *   and no staging folder.
  *
  * What a plugin says about each kind of defect (a second "## The diagram", an image without alt
  * text, an unpinned heading, an unknown model) is tested without a build, on the same edited
@@ -23,12 +24,12 @@
  * no-browser case in tests/unit/diagram-plugin.test.ts; price data in tests/build/bad-prices.test.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtureSite, projectRoot, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
 import { lineMatching, expectFailureNaming } from '../support/build-output.ts';
-import { sharedSite, sharedSiteEnv, sharedSiteFiles } from '../support/shared-site.ts';
+import { NEW_BRIEFING, sharedSite, sharedSiteFiles, warmCopyEnv, type SharedBuild } from '../support/shared-site.ts';
 
 const SLUG = 'deepseek-three-trends';
 const BRIEFING = `content/briefings/${SLUG}.mdx`;
@@ -116,24 +117,43 @@ function treeDifferences(a: Map<string, string>, b: Map<string, string>): string
 // ---- cases -----------------------------------------------------------------------------------
 
 describe('the build is safe to repeat and to fail', () => {
-  // Site B is built once and read by both tests: its good dist/ is one half of (5) and what (6)
-  // must leave alone.
+  // Site W is built once and read by every test here: its good dist/ is (k), one half of (5) and
+  // what (6) must leave alone.
   let site: FixtureSite | undefined;
+  let shared: SharedBuild;
   let good: BuildResult;
   let goodTree: Map<string, string>;
+  let cacheBefore: string[];
+  let cacheAfter: string[];
   beforeAll(async () => {
+    shared = await sharedSite();
     site = createFixtureSite(sharedSiteFiles(), { withRealContent: true });
-    good = await site.build(sharedSiteEnv);
+    // The cache as the shared build left it: the committed renders plus the new diagram's.
+    cpSync(shared.cacheDir, site.cacheDir, { recursive: true });
+    cacheBefore = readdirSync(site.cacheDir).sort();
+    good = await site.build(warmCopyEnv);
+    cacheAfter = readdirSync(site.cacheDir).sort();
     goodTree = good.code === 0 ? hashTree(good.outDir) : new Map();
-  }, 240_000);
+  }, 300_000);
   afterAll(() => site?.remove());
-  const built = () => expect(good.code, `the build of site B should succeed\n--- build output ---\n${good.output}`).toBe(0);
+  const built = () => expect(good.code, `the build of site W should succeed\n--- build output ---\n${good.output}`).toBe(0);
 
-  it('(5) builds the real site in two fresh copies into the same bytes', async () => {
+  it('(k) builds with no browser at all when every diagram is in the cache, and adds nothing to it', () => {
+    extraReport.push(`(k) warm copy, no browser: exit ${good.code}; the cache held ${cacheBefore.length} files before, ${cacheAfter.length} after`);
+    built();
+    expect(cacheBefore, 'the cache W starts from holds the new diagram').toEqual(shared.cacheAfter);
+    expect(cacheAfter, 'a warm build adds nothing to the cache').toEqual(cacheBefore);
+    for (const slug of ['deepseek-three-trends', NEW_BRIEFING.slug]) {
+      const html = readFileSync(join(good.outDir, `briefings/${slug}/index.html`), 'utf8');
+      expect(html, `${slug}: the cached diagram is inlined`).toMatch(/<figure[^>]*class="[^"]*\bdiagram\b[\s\S]*?<svg/);
+    }
+  });
+
+  it('(5) builds the same files in two fresh copies into the same bytes: cold with a browser, and warm from the cache without one', () => {
     built();
     // Another root, another outDir: a path of either copy leaking into the output shows here.
-    const shared = await sharedSite();
     expect(shared.code, `the shared build should succeed\n--- build output ---\n${shared.output}`).toBe(0);
+    expect(shared.cacheAfter.length, 'the shared build rendered a diagram').toBeGreaterThan(shared.cacheBefore.length);
     expect(shared.root, 'two copies in two folders').not.toBe(site!.root);
     const a = hashTree(shared.outDir);
     const differences = treeDifferences(a, goodTree);
@@ -158,7 +178,7 @@ describe('the build is safe to repeat and to fail', () => {
 
     const { text } = briefingWith('For more, [see](/briefings/nope/) and [this](#no-such-section).');
     writeFileSync(join(root, BRIEFING), text);
-    const bad = await site!.build(sharedSiteEnv);
+    const bad = await site!.build(warmCopyEnv);
     record('(d) [see](/briefings/nope/)', bad, new RegExp(`^on \\S*briefings/${SLUG}`), /\/briefings\/nope\//);
     record('(e) [this](#no-such-section)', bad, new RegExp(`^on \\S*briefings/${SLUG}.*#no-such-section`), /#no-such-section/);
     // "on /ai-briefing/briefings/deepseek-three-trends/: /ai-briefing/briefings/nope/ — HTTP 404":

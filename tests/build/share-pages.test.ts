@@ -7,7 +7,8 @@
  * complete, and its card image exists in the build as a 1200x630 PNG. A share page's preview text
  * must be a sentence of that section's own text, taken from the built briefing page.
  *
- * Read from the run's shared build (tests/support/shared-site.ts), which also holds the
+ * Read from the run's shared build (tests/support/shared-site.ts). It also holds a new briefing,
+ * as a team adds one, whose pages must preview as completely as the real briefing's; and the
  * root-links fixture page of tests/build/subpath-crawl.test.ts: a bare test page, listed in the
  * sitemap like any page, and left out of the checks of the site's own pages.
  */
@@ -19,7 +20,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../src/tools/temp-site.ts';
-import { BASE, ROOT_LINKS_PAGE, SITE, sharedSite } from '../support/shared-site.ts';
+import { BASE, NEW_BRIEFING, ROOT_LINKS_PAGE, SITE, sharedSite } from '../support/shared-site.ts';
 import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 
 const ROOT_URL = `${SITE}${BASE}/`;
@@ -29,14 +30,20 @@ const SITE_NAME = 'AI Landscape Briefing';
 
 const SECTION_IDS = PINNED_SECTION_IDS;
 
-type PageSpec = { path: string; type: 'website' | 'article'; section?: string };
+type PageSpec = { path: string; type: 'website' | 'article' };
+
+/** A briefing's pages: its own and one share page per section. */
+const briefingPages = (path: string): PageSpec[] => [
+  { path, type: 'article' },
+  ...SECTION_IDS.map((id): PageSpec => ({ path: `${path}${id}/`, type: 'article' })),
+];
 
 /** Every page that must be in the sitemap (site paths, before the base). */
 const PAGES: PageSpec[] = [
   { path: '/', type: 'website' },
   { path: '/methodology/', type: 'website' },
-  { path: BRIEFING_PATH, type: 'article' },
-  ...SECTION_IDS.map((id): PageSpec => ({ path: `${BRIEFING_PATH}${id}/`, type: 'article', section: id })),
+  ...briefingPages(BRIEFING_PATH),
+  ...briefingPages(`/briefings/${NEW_BRIEFING.slug}/`),
 ];
 
 const absolute = (path: string) => `${SITE}${BASE}${path}`;
@@ -200,7 +207,7 @@ describe('the site built for https://acme.github.io/ai-briefing', () => {
     built();
   });
 
-  it('lists in its sitemap the home page, the briefing, the methodology, one share page per section (and the fixture page), and not the 404 page', () => {
+  it('lists in its sitemap the home page, each briefing, the methodology, one share page per section (and the fixture page), and not the 404 page', () => {
     built();
     const urls = sitemapUrls();
     expect(new Set(urls).size, 'no URL twice').toBe(urls.length);
@@ -268,12 +275,13 @@ describe('the site built for https://acme.github.io/ai-briefing', () => {
     expect(images.size, 'one card per page').toBe(PAGES.length);
   });
 
-  it('has an RSS feed with the briefing, linked from the head of every page', () => {
+  it('has an RSS feed with each briefing, linked from the head of every page', () => {
     built();
     const feed = readFileSync(join(outDir, 'rss.xml'), 'utf8');
     const items = [...feed.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]!);
     const itemLinks = items.map((item) => /<link>([^<]+)<\/link>/.exec(item)?.[1]);
     expect(itemLinks).toContain(absolute(BRIEFING_PATH));
+    expect(itemLinks).toContain(absolute(`/briefings/${NEW_BRIEFING.slug}/`));
     // Every HTML file of the build, the 404 page too (not the test's own bare fixture page).
     const fixture = join(outDir, ROOT_LINKS_PAGE, 'index.html');
     const files = htmlFiles(outDir).filter((file) => file !== fixture);

@@ -1,13 +1,19 @@
 /**
  * One build of the real site, shared by every build test that only reads a good build.
  *
- * It is built as CI deploys a GitHub Pages project site (SITE, BASE), with no browser (every
- * diagram comes from the committed cache), plus the root-links fixture page
- * (tests/fixtures/root-links), whose links are written from the site root. Every request that
- * leaves the machine during the build is logged (tests/support/network-spy.ts). The tests that
- * read it: share-pages, subpath-crawl, section-ids and offline-build; bad-input's positive control
- * (no browser, nothing added to the cache); robustness (5), which builds a second copy the same
- * way, without the spy, and compares bytes.
+ * It is built as CI deploys a GitHub Pages project site (SITE, BASE), from the real content plus
+ * two additions:
+ * - the root-links fixture page (tests/fixtures/root-links), whose links are written from the site
+ *   root;
+ * - a new briefing, as a team adds its next one: one MDX file in content/ whose diagram nobody has
+ *   rendered yet (the scale bench's synthetic briefing, src/tools/bench-builds.ts). So the build
+ *   is cold for that diagram: Chromium renders it into the site's copy of the diagram cache.
+ * Every request that leaves the machine from a Node process of the build is logged
+ * (tests/support/network-spy.ts).
+ *
+ * The tests that read it: share-pages, subpath-crawl, section-ids, offline-build and new-briefing;
+ * robustness, which builds a second copy of the same files warm, from this build's cache and with
+ * no browser, and compares bytes.
  *
  * The build starts when a test first asks for it, and only once across Vitest's workers: the
  * first caller takes a lock folder in the run's scratch folder (made by tests/support/global-setup.ts)
@@ -17,6 +23,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
+import { syntheticFiles } from '../../src/tools/bench-builds.ts';
 import { createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
 import { noBrowser } from './build-output.ts';
 
@@ -32,8 +39,17 @@ export const BASE = '/ai-briefing';
 /** The root-links fixture page's address on the built site, under BASE. */
 export const ROOT_LINKS_PAGE = '/root-links/';
 
-/** The environment of the shared build, for a test that builds a second copy to compare. */
-export const sharedSiteEnv = { ...noBrowser, SITE, BASE };
+/** The new briefing the shared build adds: its file (from the site root), slug and text. */
+export const NEW_BRIEFING = (() => {
+  const [[file, text]] = Object.entries(syntheticFiles(1)) as [[string, string]];
+  return { file, text, slug: file.replace(/^content\/briefings\/(.*)\.mdx$/, '$1') };
+})();
+
+/**
+ * The environment of a second copy built warm: the shared build's, with no browser. Every diagram
+ * must then come from the cache the shared build filled.
+ */
+export const warmCopyEnv = { ...noBrowser, SITE, BASE };
 
 /** The files the shared build adds to the real site (paths from the site root). */
 export function sharedSiteFiles(): Record<string, string> {
@@ -41,10 +57,13 @@ export function sharedSiteFiles(): Record<string, string> {
   return {
     'src/pages/root-links.mdx': fixture('root-links.mdx'),
     'src/layouts/RootLinksFixture.astro': fixture('Layout.astro'),
+    [NEW_BRIEFING.file]: NEW_BRIEFING.text,
   };
 }
 
 export type SharedBuild = BuildResult & {
+  /** The site's diagram cache, a copy of the committed one before the build. */
+  cacheDir: string;
   /** The diagram cache's file names before and after the build. */
   cacheBefore: string[];
   cacheAfter: string[];
@@ -71,13 +90,15 @@ export async function sharedSite(): Promise<SharedBuild> {
     const site = createFixtureSite(sharedSiteFiles(), { withRealContent: true, parent: dir });
     const cacheBefore = readdirSync(site.cacheDir).sort();
     const networkLog = join(dir, 'network.log');
+    // A browser is found as the build finds one (src/lib/chromium.ts): the new diagram needs it.
     const result = await site.build({
-      ...sharedSiteEnv,
+      SITE,
+      BASE,
       NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=${networkSpy}`.trim(),
       NETWORK_LOG: networkLog,
     });
     const requests = existsSync(networkLog) ? readFileSync(networkLog, 'utf8').split('\n').filter(Boolean) : [];
-    const shared: SharedBuild = { ...result, cacheBefore, cacheAfter: readdirSync(site.cacheDir).sort(), requests };
+    const shared: SharedBuild = { ...result, cacheDir: site.cacheDir, cacheBefore, cacheAfter: readdirSync(site.cacheDir).sort(), requests };
     writeFileSync(`${resultFile}.part`, JSON.stringify(shared));
     // Renamed into place, so a waiting worker never reads half a file.
     renameSync(`${resultFile}.part`, resultFile);

@@ -4,7 +4,7 @@
  * figures it prints are known to the millisecond and its clean-up shows on disk.
  *
  * That a site with one more briefing, whose diagram is new, really builds (cold, rendering that
- * diagram in Chromium) is tests/build/new-briefing.test.ts: the scale bench's builds, once.
+ * diagram in Chromium) is tests/build/new-briefing.test.ts, on the run's shared build.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
