@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { createFixtureSite, type BuildResult } from '../../src/tools/temp-site.ts';
 
-/** Nothing here needs a browser: every diagram of the real content is in the committed cache. */
+/** A browser that is not there: a build or render given it must take every diagram from the cache. */
 export const noBrowser = { CHROMIUM_PATH: '/nonexistent/chromium' };
 
 /** Builds the real content with `files` replaced (paths from the site root); removes the site after. */

@@ -28,12 +28,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SectionRecord } from '../../src/lib/sections.ts';
 import { PRICE_FILE, remarkPriceChecks } from '../../src/plugins/remark-price-checks.ts';
 import { projectRoot } from '../../src/tools/temp-site.ts';
+import { noBrowser } from '../support/build-output.ts';
 import { compileMdx } from '../support/mdx.ts';
 import { rejection } from '../support/vfile.ts';
 
 // Every diagram here is in the committed cache: a case that needed a browser would be a different test.
 beforeAll(() => {
-  vi.stubEnv('CHROMIUM_PATH', '/nonexistent/chromium');
+  vi.stubEnv('CHROMIUM_PATH', noBrowser.CHROMIUM_PATH);
 });
 afterAll(() => {
   vi.unstubAllEnvs();

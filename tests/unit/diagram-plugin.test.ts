@@ -29,6 +29,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { findChromium, installHint } from '../../src/lib/chromium.ts';
 import { defaultCacheDir, diagramKey, RENDER_PREFIX } from '../../src/plugins/diagram-cache.ts';
 import { rehypeDiagrams } from '../../src/plugins/rehype-diagrams.ts';
+import { noBrowser } from '../support/build-output.ts';
 import { rejection } from '../support/vfile.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -186,7 +187,7 @@ describe('seed: the briefing diagram from the committed cache, without a browser
   let svg: Element;
 
   beforeAll(async () => {
-    tree = await withEnv({ CHROMIUM_PATH: '/nonexistent' }, () => runFixture('seed', defaultCacheDir));
+    tree = await withEnv(noBrowser, () => runFixture('seed', defaultCacheDir));
     page = reparse(tree);
     figure = only(select(page, 'figure', 'diagram'), 'figure.diagram');
     svg = only(select(figure, 'svg'), '<svg> in the figure');
@@ -424,13 +425,13 @@ describe('parse-error: a flowchart Mermaid cannot parse', () => {
   });
 });
 
-describe('no-browser: an uncached flowchart with CHROMIUM_PATH=/nonexistent', () => {
+describe('no-browser: an uncached flowchart with CHROMIUM_PATH pointing at no browser', () => {
   test('fails at the block\'s line, says to run `npm run diagrams`, and writes nothing', async () => {
     const cacheDir = freshCacheDir();
     const [block] = mermaidBlocks(fixtureText('no-browser'));
     expect(block?.line, 'the fixture\'s block starts at line 7').toBe(7);
     expect(readdirSync(defaultCacheDir), 'the fixture must not be in the committed cache').not.toContain(`${diagramKey(block?.source ?? '')}.svg`);
-    const error = await withEnv({ CHROMIUM_PATH: '/nonexistent' }, () => rejection(runFixture('no-browser', cacheDir)));
+    const error = await withEnv(noBrowser, () => rejection(runFixture('no-browser', cacheDir)));
     expect(error.line).toBe(7);
     expect(error.message).toContain('npm run diagrams');
     expect(error.message).toContain('line 7');
@@ -519,7 +520,7 @@ describe('mermaid-forms: every flowchart form in Mermaid\'s docs, and other diag
 
   test('the cache holds each parse beside its svg, so a second build needs no browser', async () => {
     expect(readdirSync(cacheDir).filter((n) => n.endsWith('.json'))).toHaveLength(10);
-    const again = select(reparse(await withEnv({ CHROMIUM_PATH: '/nonexistent' }, () => runFixture('mermaid-forms', cacheDir))), 'figure', 'diagram');
+    const again = select(reparse(await withEnv(noBrowser, () => runFixture('mermaid-forms', cacheDir))), 'figure', 'diagram');
     expect(again.map((f) => toString(f))).toEqual(figures.map((f) => toString(f)));
   });
 });
