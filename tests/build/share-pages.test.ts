@@ -26,6 +26,8 @@ import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 const ROOT_URL = `${SITE}${BASE}/`;
 const SLUG = 'deepseek-three-trends';
 const BRIEFING_PATH = `/briefings/${SLUG}/`;
+/** The shared build's new briefing (tests/support/shared-site.ts). */
+const NEW_BRIEFING_PATH = `/briefings/${NEW_BRIEFING.slug}/`;
 const SITE_NAME = 'AI Landscape Briefing';
 
 const SECTION_IDS = PINNED_SECTION_IDS;
@@ -43,7 +45,7 @@ const PAGES: PageSpec[] = [
   { path: '/', type: 'website' },
   { path: '/methodology/', type: 'website' },
   ...briefingPages(BRIEFING_PATH),
-  ...briefingPages(`/briefings/${NEW_BRIEFING.slug}/`),
+  ...briefingPages(NEW_BRIEFING_PATH),
 ];
 
 const absolute = (path: string) => `${SITE}${BASE}${path}`;
@@ -281,7 +283,7 @@ describe('the site built for https://acme.github.io/ai-briefing', () => {
     const items = [...feed.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]!);
     const itemLinks = items.map((item) => /<link>([^<]+)<\/link>/.exec(item)?.[1]);
     expect(itemLinks).toContain(absolute(BRIEFING_PATH));
-    expect(itemLinks).toContain(absolute(`/briefings/${NEW_BRIEFING.slug}/`));
+    expect(itemLinks).toContain(absolute(NEW_BRIEFING_PATH));
     // Every HTML file of the build, the 404 page too (not the test's own bare fixture page).
     const fixture = join(outDir, ROOT_LINKS_PAGE, 'index.html');
     const files = htmlFiles(outDir).filter((file) => file !== fixture);
