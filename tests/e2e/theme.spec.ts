@@ -30,6 +30,36 @@ test('follows the system setting when the reader has not chosen', async ({ brows
   }
 });
 
+test('follows a change of the system setting while open, until the reader chooses', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(briefing);
+  const html = page.locator('html');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await background(page)).toBe('rgb(17, 20, 24)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+
+  // The reader's choice wins over later system changes, on this page and after a reload.
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Let a (wrong) change handler run before reading the theme.
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await context.close();
+});
+
 test('the toggle switches theme, is remembered across pages and reloads, with no flash', async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: 'light' });
   const page = await context.newPage();
