@@ -47,15 +47,16 @@ test('follows a change of the system setting while open, until the reader choose
   // The reader's choice wins over later system changes, on this page and after a reload.
   await toggle.click();
   await expect(html).toHaveAttribute('data-theme', 'dark');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.emulateMedia({ colorScheme: 'light' });
-  // Let a (wrong) change handler run before reading the theme.
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  // The system goes dark and back to light; a (wrong) change handler gets a frame to run.
+  const systemFlips = async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+  };
+  await systemFlips();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await page.reload();
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  await systemFlips();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await context.close();
 });
