@@ -19,7 +19,8 @@ export function ensureChromium(): FoundChromium {
   if (process.env['CHROMIUM_PATH']) {
     throw new Error(`CHROMIUM_PATH=${process.env['CHROMIUM_PATH']} is not an executable. ${installHint}`);
   }
-  attempt('Playwright download', 'npx', ['--no-install', 'playwright', 'install', 'chromium'], 180_000);
+  // Only the headless shell, which is what runs (src/lib/chromium.ts): not the full Chromium too.
+  attempt('Playwright download', 'npx', ['--no-install', 'playwright', 'install', '--only-shell', 'chromium'], 180_000);
   const downloaded = findChromium();
   if (downloaded) return downloaded;
   const isRoot = process.getuid?.() === 0;

@@ -438,7 +438,7 @@ describe('no-browser: an uncached flowchart with CHROMIUM_PATH pointing at no br
     expect(error.message).toContain('CHROMIUM_PATH');
     // What a writer reads first: no browser was found, and how to get one.
     expect(error.message).toMatch(/no (chromium|browser)[^.]*found/i);
-    expect(error.message).toMatch(/apt-get install -y chromium|npx playwright install chromium/);
+    expect(error.message).toMatch(/apt-get install -y chromium|npx playwright install --only-shell chromium/);
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 });
