@@ -21,7 +21,7 @@ const chromiumModule = pathToFileURL(join(import.meta.dirname, '../../src/lib/ch
 type Look = {
   /** The full Chromium of the documented `chromium.executablePath()`. */
   full: string;
-  /** The file a headless `chromium.launch()` tried to run: named in its error, or logged by a stand-in. */
+  /** The first line of a headless `chromium.launch()`'s error ('' if it started): it names a missing browser. */
   launchError: string;
   found: { path: string; source: string } | null;
 };
