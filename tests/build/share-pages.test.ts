@@ -381,6 +381,22 @@ describe('share pages show their section as the briefing does', () => {
   const mainOf = (tree: Root) => elements(tree, (e) => e.tagName === 'main')[0]!;
   const briefingHref = `${BASE}${BRIEFING_PATH}`;
 
+  // A share page is often the only page a reader opens from a chat, and the letter's is the letter
+  // itself, reproduced verbatim: each one says where its text came from, as the briefing page does.
+  // The facts are the briefing's frontmatter (content/briefings/deepseek-three-trends.mdx).
+  it.each(SECTION_IDS)('%s: names the source of the text: how it came, when, its title, and that it names no author or address', (id) => {
+    built();
+    const notes = elements(mainOf(sharePage(id)), (e) => e.tagName === 'footer' && hasToken(e, 'className', 'source-note'));
+    expect(notes, `share page of #${id}: one source note in <main>`).toHaveLength(1);
+    const note = squash(toString(notes[0]!));
+    expect(note).toContain('Source and attribution');
+    expect(note).toContain('reproduced verbatim from a source received as: Text file upload, captured 1 February 2025, 18:22 UTC');
+    expect(note).toContain('titled “The buzz over DeepSeek this week crystallized, for”.');
+    expect(note).toContain('The source names no author. The source gives no web address.');
+    // The letter above is only the letter on the briefing page itself.
+    expect(note).not.toContain('The letter above');
+  });
+
   it.each(SECTION_IDS)('%s: no id twice, and every #link lands on this page', (id) => {
     built();
     const tree = sharePage(id);
