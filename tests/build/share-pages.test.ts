@@ -390,11 +390,19 @@ describe('share pages show their section as the briefing does', () => {
     expect(notes, `share page of #${id}: one source note in <main>`).toHaveLength(1);
     const note = squash(toString(notes[0]!));
     expect(note).toContain('Source and attribution');
-    expect(note).toContain('reproduced verbatim from a source received as: Text file upload, captured 1 February 2025, 18:22 UTC');
+    // "The letter above" is only on the briefing page itself, where the letter is above the note.
+    expect(note).toContain('This briefing’s letter is reproduced verbatim from a source received as: Text file upload, captured 1 February 2025, 18:22 UTC');
     expect(note).toContain('titled “The buzz over DeepSeek this week crystallized, for”.');
     expect(note).toContain('The source names no author. The source gives no web address.');
-    // The letter above is only the letter on the briefing page itself.
     expect(note).not.toContain('The letter above');
+  });
+
+  it('the briefing page ends its article with the same note, about the letter above it', () => {
+    built();
+    const article = elements(page(fileFor(absolute(BRIEFING_PATH))), (e) => e.tagName === 'article' && hasToken(e, 'className', 'briefing-body'))[0]!;
+    const last = article.children.filter((c): c is Element => c.type === 'element').at(-1)!;
+    expect(hasToken(last, 'className', 'source-note'), 'the last element of the article is the source note').toBe(true);
+    expect(squash(toString(last))).toContain('The letter above is reproduced verbatim from a source received as: Text file upload, captured 1 February 2025, 18:22 UTC');
   });
 
   it.each(SECTION_IDS)('%s: no id twice, and every #link lands on this page', (id) => {
