@@ -14,7 +14,7 @@ import { remarkBriefingSummary } from './src/plugins/remark-briefing-summary.ts'
 import { remarkImageAlt } from './src/plugins/remark-image-alt.ts';
 import { remarkPriceChecks } from './src/plugins/remark-price-checks.ts';
 import { LAZY_SCRIPTS } from './src/lib/lazy-scripts.ts';
-import { lazyScripts } from './src/plugins/lazy-script.ts';
+import { lazyScripts } from './src/plugins/emit-lazy-scripts.ts';
 import { rehypeParagraphIds } from './src/plugins/rehype-paragraph-ids.ts';
 import { rehypePinIds, rehypeSectionIndex } from './src/plugins/rehype-sections.ts';
 

@@ -26,10 +26,9 @@ export default defineConfig({
     sequence: { sequencer: BuildsFirst },
     // A scratch folder for the run, where build tests share one build of the real site.
     globalSetup: ['tests/support/global-setup.ts'],
-    // The files of a worker share one process and one module cache instead of a fresh process
-    // each: the run spends about 12 CPU-seconds less on starting processes and importing the same
-    // modules again (measured: 128.5 → 116.0 CPU-s, 67 → 61 s, `vitest run` alone). A file must
-    // leave the process as it found it; tests/support/no-leaks.ts fails one that does not.
+    // The files of a worker share one process and one module cache, which saves starting
+    // processes and importing the same modules again. A file must leave the process as it found
+    // it; tests/support/no-leaks.ts fails one that does not.
     isolate: false,
     setupFiles: ['tests/support/no-leaks.ts'],
   },

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { PRICE_FILE } from './lib/pricing.ts';
 
 const sectionId = z
   .string()
@@ -13,7 +14,6 @@ const sectionId = z
 
 const nonEmpty = z.string().trim().min(1, 'Must not be empty.');
 
-const PRICE_FILE = 'content/prices/models.json';
 
 /** Reads the price list, refusing duplicate ids (the file loader would silently keep one). */
 function parsePriceList(text: string): Record<string, unknown>[] {

@@ -1,6 +1,6 @@
 /**
  * Browser scripts that load on demand, each built to a fixed address under BASE by
- * src/plugins/lazy-script.ts and imported with `import(url)` when first needed.
+ * src/plugins/emit-lazy-scripts.ts and imported with `import(url)` when first needed.
  */
 export const LAZY_SCRIPTS = {
   /** "Copy quote", on the reader's first selection in a briefing. */
@@ -10,5 +10,5 @@ export const LAZY_SCRIPTS = {
   /** The search dialog's code, on the first click of Search or "/". */
   search: { entry: 'src/scripts/search.ts', file: '_astro/search.js' },
   /** Where a search result lands, once the search dialog is first opened. */
-  searchTarget: { entry: 'src/lib/search-target.ts', file: '_astro/search-target.js' },
+  searchTarget: { entry: 'src/scripts/search-target.ts', file: '_astro/search-target.js' },
 } as const;

@@ -13,7 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import satori from 'satori';
 import type { Font } from 'satori';
 import { visit } from 'unist-util-visit';
-import { cleanDiagramSvg } from '../plugins/present-diagram.ts';
+import { cleanDiagramSvg } from './diagram-svg.ts';
 import { siteTitle } from './site.ts';
 
 export type CardInput = {

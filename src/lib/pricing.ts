@@ -14,6 +14,9 @@
  *   bigint.
  */
 
+/** Where the models and their prices live, from the project root. */
+export const PRICE_FILE = 'content/prices/models.json';
+
 export type ModelPrice = {
   id: string;
   name: string;

@@ -58,9 +58,9 @@ function findMermaidVersion(): string {
 export const mermaidVersion = findMermaidVersion();
 
 /** The cache key of one diagram source. */
-export function diagramKey(source: string): string {
+export function diagramKey(source: string, { mermaid = mermaidVersion, options = renderOptions }: { mermaid?: string; options?: unknown } = {}): string {
   return createHash('sha256')
-    .update(JSON.stringify({ source: source.trimEnd(), mermaid: mermaidVersion, options: renderOptions }))
+    .update(JSON.stringify({ source: source.trimEnd(), mermaid, options }))
     .digest('hex')
     .slice(0, 20);
 }

@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, BrowserType } from
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { chromiumLaunchOptions, installHint } from '../lib/chromium.ts';
+import { chromiumLaunchOptions, installHint } from '../build/chromium.ts';
 import type { DiagramGraph } from '../lib/diagram-words.ts';
 import { cacheDirFromEnv, diagramKey, readCachedDiagram, RENDER_PREFIX, renderOptions, writeCached, type CachedDiagram } from './diagram-cache.ts';
 import { highlightToHast } from './highlight.ts';
@@ -118,7 +118,7 @@ async function flush(): Promise<void> {
   const contexts: { context: BrowserContext; closed: Promise<unknown> }[] = [];
   try {
     // Loaded here, on the first cache miss: a build whose diagrams are all cached never pays
-    // for Playwright and rehype-mermaid (about 0.6 s of imports).
+    // for importing Playwright and rehype-mermaid.
     const [{ chromium }, { default: rehypeMermaid }] = await Promise.all([import('playwright'), import('rehype-mermaid')]);
     browser = await chromium.launch(launchOptions);
     const running = browser;

@@ -13,9 +13,8 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { checkRoundedClaim, compareModels, costOfWorkload, formatRatio, formatUsd, ONE_MILLION_OUTPUT, parsePrice, type ModelPrice } from '../lib/pricing.ts';
+import { checkRoundedClaim, compareModels, costOfWorkload, formatRatio, formatUsd, ONE_MILLION_OUTPUT, parsePrice, PRICE_FILE, type ModelPrice } from '../lib/pricing.ts';
 
-export const PRICE_FILE = 'content/prices/models.json';
 
 /** MDX components that take model ids, and the attributes that hold them. */
 const MODEL_ATTRIBUTES: Record<string, string[]> = {

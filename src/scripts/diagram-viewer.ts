@@ -1,5 +1,5 @@
 /**
- * The diagram at full size in a modal <dialog>, loaded on first use by diagram-viewer-stub.ts.
+ * The diagram at full size in a modal <dialog>, loaded on first use by diagram-viewer-start.ts.
  *
  * The figure's own SVG moves into the dialog while it is open and back when it closes (one copy
  * in the page, and the node links keep working). Panning is the browser's own scrolling of the

@@ -2,7 +2,7 @@
  * "Copy quote": while words of the briefing are selected, a button next to them copies them as
  * Markdown for chat, with a link to their paragraph that carries a text fragment
  * (src/lib/quote.ts). Loaded on the first selection by src/scripts/quote-start.ts, from its own
- * file (src/plugins/lazy-script.ts).
+ * file (src/plugins/emit-lazy-scripts.ts).
  *
  * Keyboard: after selecting with Shift+arrows, Tab moves to the button (the browser would
  * otherwise go to the next link after the selection, which may be further down the page);

@@ -5,7 +5,7 @@
  * links to the paragraph where the words were found (src/lib/search-target.ts).
  *
  * This module itself loads on demand too (src/scripts/search-start.ts, on the first click of
- * Search or "/"), built to a fixed address by src/plugins/lazy-script.ts.
+ * Search or "/"), built to a fixed address by src/plugins/emit-lazy-scripts.ts.
  */
 
 import type { ResultData } from '../lib/search-target.ts';
@@ -52,7 +52,7 @@ export function mountSearch(root: HTMLElement): (() => void) | undefined {
 
   let pagefind: Promise<Pagefind> | undefined;
   // Loaded with Pagefind, from its own file: no result is shown before both are there.
-  let targets: Promise<typeof import('../lib/search-target.ts')> | undefined;
+  let targets: Promise<typeof import('./search-target.ts')> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let query = 0;
 

@@ -1,7 +1,7 @@
 /**
  * What a team does to publish its next briefing: add one MDX file to content/, with a diagram
  * nobody has rendered yet. The run's shared build (tests/support/shared-site.ts) is that site: the
- * real content plus such a briefing (the scale bench's synthetic briefing, src/tools/bench-builds.ts),
+ * real content plus such a briefing (the scale bench's synthetic briefing, src/build/bench-builds.ts),
  * built with a copy of the committed diagram cache. It must succeed, render the new diagram in
  * Chromium into the cache, and publish the briefing with its share pages.
  *
@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { diagramKey } from '../../src/plugins/diagram-cache.ts';
-import { listPages } from '../../src/tools/page-weight.ts';
+import { listPages } from '../../src/build/page-weight.ts';
 import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 import { NEW_BRIEFING, sharedSite } from '../support/shared-site.ts';
 

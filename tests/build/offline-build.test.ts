@@ -2,14 +2,14 @@
  * A build reaches nothing beyond this machine: no request leaves it from any Node process of the
  * build (astro build, its integrations, Pagefind's runner, the link check), read from the run's
  * shared build, where tests/support/network-spy.ts logs each one. Astro's CLI reports usage to
- * telemetry.astro.build unless ASTRO_TELEMETRY_DISABLED is set: src/tools/build.ts sets it.
+ * telemetry.astro.build unless ASTRO_TELEMETRY_DISABLED is set: src/cli/build.ts sets it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { projectRoot } from '../../src/tools/temp-site.ts';
+import { projectRoot } from '../../src/build/temp-site.ts';
 import { sharedSite } from '../support/shared-site.ts';
 
 it('the network spy logs a fetch and a socket that leave the machine, and not one to this machine', () => {

@@ -9,79 +9,23 @@
  *
  * - W's build: (k) it succeeds with no browser and adds nothing to the cache; with the shared
  *   build, (5); and it is the good dist/ for (6).
- * - W again, with the real briefing (an edited copy of content/briefings/deepseek-three-trends.mdx,
- *   made here by string insertion, so every expected line number is computed from the edit, never
- *   typed) linking to a missing page (d) and to a missing #fragment (e). The link gate, the build's
- *   last step, checks the built pages after `astro build` has written them all: the build fails
- *   naming the page, each link and why; and (6) the failed rebuild leaves W's dist/ byte-identical
- *   and no staging folder.
+ * - W again, with frontmatter the schema refuses: (6) the build fails naming the file and the
+ *   field, and leaves W's dist/ byte-identical and no staging folder.
  *
- * What a plugin says about each kind of defect (a second "## The diagram", an image without alt
- * text, an unpinned heading, an unknown model) is tested without a build, on the same edited
- * briefing, in tests/unit/briefing-pipeline.test.ts. Such an error is a VFileMessage thrown while
- * the MDX compiles, as an MDX syntax error is: tests/build/bad-input.test.ts (h) shows that one
- * reaching the build's output with its file and line. Frontmatter is there too; Mermaid and the
- * no-browser case in tests/unit/diagram-plugin.test.ts; price data in tests/build/bad-prices.test.ts.
+ * What each plugin, the MDX parser and the content schema say about a defect is tested without a
+ * build: tests/unit/briefing-pipeline.test.ts, content-collections.test.ts, diagram-plugin.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureSite, projectRoot, type BuildResult, type FixtureSite } from '../../src/tools/temp-site.ts';
-import { lineMatching, expectFailureNaming } from '../support/build-output.ts';
+import { createFixtureSite, projectRoot, type BuildResult, type FixtureSite } from '../../src/build/temp-site.ts';
+import { expectFailureNaming } from '../support/build-output.ts';
 import { NEW_BRIEFING, sharedSite, sharedSiteFiles, warmCopyEnv, type SharedBuild } from '../support/shared-site.ts';
 
 const SLUG = 'deepseek-three-trends';
 const BRIEFING = `content/briefings/${SLUG}.mdx`;
 const realBriefing = readFileSync(join(projectRoot, BRIEFING), 'utf8');
-
-// ---- editing the briefing --------------------------------------------------------------------
-
-/** 1-based line of the first line of `text` that starts with `prefix`. */
-function lineStarting(text: string, prefix: string): number {
-  const index = text.split('\n').findIndex((line) => line.startsWith(prefix));
-  if (index < 0) throw new Error(`the briefing has no line starting with ${JSON.stringify(prefix)}`);
-  return index + 1;
-}
-
-/** The paragraph of the letter after which every defect is inserted (well inside the letter). */
-const ANCHOR = 'It remains to be seen';
-
-/**
- * The real briefing with `block` inserted as its own paragraph after the line starting with
- * ANCHOR; `line` is the 1-based line where `block` now starts.
- */
-function briefingWith(block: string): { text: string; line: number } {
-  const lines = realBriefing.split('\n');
-  const after = lineStarting(realBriefing, ANCHOR); // 1-based, so also the index of the next line
-  lines.splice(after, 0, '', block);
-  const text = lines.join('\n');
-  const line = after + 2;
-  // Sanity: the computed line really holds the defect.
-  if (text.split('\n')[line - 1] !== block.split('\n')[0]) throw new Error('line arithmetic is wrong');
-  return { text, line };
-}
-
-
-// ---- reporting -------------------------------------------------------------------------------
-
-type Row = { case: string; code: number | null; where: string; reason: string };
-const matrix: Row[] = [];
-
-
-function record(name: string, result: BuildResult, where: RegExp, reason: RegExp): void {
-  matrix.push({ case: name, code: result.code, where: lineMatching(result.output, where), reason: lineMatching(result.output, reason) });
-}
-
-const extraReport: string[] = [];
-
-afterAll(() => {
-  const rows = matrix.map((row) => `${row.case}\n    exit code:   ${row.code}\n    names file:  ${row.where}\n    reason:      ${row.reason}`);
-  console.log(`robustness build matrix (case → exit code → first line naming the file → line with the reason)\n${rows.join('\n')}`);
-  if (extraReport.length > 0) console.log(extraReport.join('\n'));
-});
-
-
 
 // ---- trees -----------------------------------------------------------------------------------
 
@@ -139,7 +83,6 @@ describe('the build is safe to repeat and to fail', () => {
   const built = () => expect(good.code, `the build of site W should succeed\n--- build output ---\n${good.output}`).toBe(0);
 
   it('(k) builds with no browser at all when every diagram is in the cache, and adds nothing to it', () => {
-    extraReport.push(`(k) warm copy, no browser: exit ${good.code}; the cache held ${cacheBefore.length} files before, ${cacheAfter.length} after`);
     built();
     expect(cacheBefore, 'the cache W starts from holds the new diagram').toEqual(shared.cacheAfter);
     expect(cacheAfter, 'a warm build adds nothing to the cache').toEqual(cacheBefore);
@@ -157,10 +100,6 @@ describe('the build is safe to repeat and to fail', () => {
     expect(shared.root, 'two copies in two folders').not.toBe(site!.root);
     const a = hashTree(shared.outDir);
     const differences = treeDifferences(a, goodTree);
-    extraReport.push(
-      `(5) reproducible builds: ${a.size} and ${goodTree.size} files, ${differences.length} differ` +
-        (differences.length > 0 ? `\n    ${differences.join('\n    ')}` : ''),
-    );
     expect(a.size, 'a built site has files').toBeGreaterThan(0);
     expect([...a.keys()], 'both builds produce the same paths').toEqual([...goodTree.keys()]);
     expect(differences, 'every file has the same sha256 in both builds').toEqual([]);
@@ -170,33 +109,23 @@ describe('the build is safe to repeat and to fail', () => {
     }
   });
 
-  it('(6) a build failed at the link gate, (d) a link to a page that does not exist and (e) to a #fragment that does not exist, names the page, each link and why, and leaves the last good dist byte-identical and no staging folder', async () => {
+  it('(6) a build that fails (frontmatter the schema refuses) names the file and the field, and leaves the last good dist byte-identical and no staging folder', async () => {
     built();
     const root = site!.root;
     const dist = good.outDir;
     expect(goodTree.has(`briefings/${SLUG}/index.html`), 'the good build wrote the briefing').toBe(true);
 
-    const { text } = briefingWith('For more, [see](/briefings/nope/) and [this](#no-such-section).');
+    // Refused by the content schema, the build's first step: a failure costs no page rendering.
+    const text = realBriefing.replace(/^pubDate: .*$/m, 'pubDate: "not a date"');
+    expect(text, 'the edit applies').not.toBe(realBriefing);
     writeFileSync(join(root, BRIEFING), text);
     const bad = await site!.build(warmCopyEnv);
-    record('(d) [see](/briefings/nope/)', bad, new RegExp(`^on \\S*briefings/${SLUG}`), /\/briefings\/nope\//);
-    record('(e) [this](#no-such-section)', bad, new RegExp(`^on \\S*briefings/${SLUG}.*#no-such-section`), /#no-such-section/);
-    // "on /ai-briefing/briefings/deepseek-three-trends/: /ai-briefing/briefings/nope/ — HTTP 404":
-    // the page, the link, why.
-    expectFailureNaming(bad, [
-      new RegExp(`briefings/${SLUG}\\b.*\\/briefings\\/nope\\/`),
-      new RegExp(`briefings/${SLUG}\\b.*#no-such-section`),
-      /broken link/i,
-      /\b404\b|not found/i,
-      /id="no-such-section"/,
-      /left as it was/,
-    ]);
+    expectFailureNaming(bad, [`${SLUG}.mdx`, /\bpubDate\b/, /Write the date as YYYY-MM-DD/, /left as it was/]);
 
     expect(existsSync(dist), 'dist/ is still there').toBe(true);
     const after = hashTree(dist);
     expect(treeDifferences(goodTree, after), 'dist/ is byte-identical to the last good build').toEqual([]);
     const leftovers = readdirSync(root).filter((name) => /^dist\.(staging|previous)-/.test(name));
     expect(leftovers, 'no staging (or previous) folder is left in the site root').toEqual([]);
-    extraReport.push(`(6) failed rebuild: exit ${bad.code}; dist/ ${after.size} files, unchanged; leftovers: ${leftovers.length}`);
   });
 });

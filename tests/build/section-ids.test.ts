@@ -24,7 +24,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/tools/temp-site.ts';
+import type { BuildResult } from '../../src/build/temp-site.ts';
 import { sharedSite } from '../support/shared-site.ts';
 import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 

@@ -19,7 +19,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/tools/temp-site.ts';
+import type { BuildResult } from '../../src/build/temp-site.ts';
 import { BASE, NEW_BRIEFING, ROOT_LINKS_PAGE, SITE, sharedSite } from '../support/shared-site.ts';
 import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 

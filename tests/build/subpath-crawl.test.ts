@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../../src/tools/temp-site.ts';
-import type { BuildResult } from '../../src/tools/temp-site.ts';
-import { startStaticServer } from '../../src/tools/static-server.ts';
-import type { StaticServer } from '../../src/tools/static-server.ts';
-import { crawlSite } from '../../src/tools/crawl.ts';
-import type { BrokenLink, CrawlReport } from '../../src/tools/crawl.ts';
+import { projectRoot } from '../../src/build/temp-site.ts';
+import type { BuildResult } from '../../src/build/temp-site.ts';
+import { startStaticServer } from '../../src/build/static-server.ts';
+import type { StaticServer } from '../../src/build/static-server.ts';
+import { crawlSite } from '../../src/build/crawl.ts';
+import type { BrokenLink, CrawlReport } from '../../src/build/crawl.ts';
 import { BASE, ROOT_LINKS_PAGE, SITE, sharedSite } from '../support/shared-site.ts';
 
 const BRIEFING = `${BASE}/briefings/deepseek-three-trends/`;

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSize, listPages, measurePage } from '../../src/tools/page-weight.ts';
+import { gzipSize, listPages, measurePage } from '../../src/build/page-weight.ts';
 import { LAZY_SCRIPTS } from '../../src/lib/lazy-scripts.ts';
 
 const dist = 'dist';

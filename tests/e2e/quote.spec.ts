@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { gzipSize } from '../../src/tools/page-weight.ts';
+import { gzipSize } from '../../src/build/page-weight.ts';
 import { PINNED_PARAGRAPH_IDS } from '../support/pinned-sections.ts';
 
 const briefing = '/briefings/deepseek-three-trends/';
@@ -192,7 +192,7 @@ test.describe('with the clipboard allowed', () => {
       await dragSelect(page, scaling, 'Driven in part by the U.S. AI chip embargo');
       await expect(quoteButton(page)).toBeVisible();
       // The control, the paragraph it sits by and the status line it speaks through (the whole
-      // page is checked by pages.spec.ts; all of the briefing takes ~25 s on two busy cores).
+      // page is checked by pages.spec.ts, which is much slower).
       const results = await axe(page).include('.quote-button').include(`[id="${scaling}"]`).include('[data-share-status]').analyze();
       expect(results.passes.map((p) => p.id)).toContain('color-contrast');
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

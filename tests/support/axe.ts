@@ -41,10 +41,6 @@ class AxeOncePerDocument extends AxeBuilder {
  * - axe.run() in the page itself (`setLegacyMode`), not runPartial() in each frame and then
  *   finishRun() in a new blank page, which opens a browser tab per analysis. That route exists
  *   for cross-origin iframes; the site has no frames at all (tests/e2e/pages.spec.ts checks it).
- *
- * On the briefing page one analysis took 2.4 s by default, 1.9 s with `resultTypes`, and
- * about 0.6 s with both. Injecting once per document took tests/e2e/pages.spec.ts (four
- * analyses per page) from 50.7 to 43.6 CPU-s.
  */
 export function axe(page: Page): AxeBuilder {
   return new AxeOncePerDocument(page).options({ resultTypes: ['violations'] }).setLegacyMode(true);

@@ -1,11 +1,11 @@
 /**
- * Makes sure a Chromium exists before the first test that needs one. Tries, in order:
- * one already installed; Playwright's download; Debian's headless shell package, else `chromium` (as root).
+ * `node tests/support/ensure-chromium.ts`, the first step of `npm test`: makes sure a Chromium
+ * exists before the build and the browser tests need one. Tries, in order: one already installed; Playwright's download; Debian's headless shell package, else `chromium` (as root).
  * Fails with one line saying how to install a browser when none of these works.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium, installHint, type FoundChromium } from '../../src/lib/chromium.ts';
+import { findChromium, installHint, type FoundChromium } from '../../src/build/chromium.ts';
 
 function attempt(label: string, command: string, args: string[], timeoutMs: number): void {
   console.log(`[chromium] ${label}: ${command} ${args.join(' ')}`);
@@ -19,15 +19,13 @@ export function ensureChromium(): FoundChromium {
   if (process.env['CHROMIUM_PATH']) {
     throw new Error(`CHROMIUM_PATH=${process.env['CHROMIUM_PATH']} is not an executable. ${installHint}`);
   }
-  // Only the headless shell, which is what runs (src/lib/chromium.ts): not the full Chromium too.
-  attempt('Playwright download', 'npx', ['--no-install', 'playwright', 'install', '--only-shell', 'chromium'], 180_000);
+  attempt('Playwright download', 'npx', ['--no-install', 'playwright', 'install', 'chromium'], 180_000);
   const downloaded = findChromium();
   if (downloaded) return downloaded;
   const isRoot = process.getuid?.() === 0;
   if (process.platform === 'linux' && isRoot && existsSync('/usr/bin/apt-get')) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    // The headless shell: Chromium's engine without the desktop browser, lighter to run (see
-    // src/lib/chromium.ts). Ubuntu has no such package, so `chromium` is the fallback.
+    // Ubuntu has no headless-shell package, so `chromium` is the fallback.
     console.log('[chromium] installing the Debian package `chromium-headless-shell` with apt-get');
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     const shell = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell'], { stdio: 'inherit', env });
@@ -36,4 +34,14 @@ export function ensureChromium(): FoundChromium {
     if (packaged) return packaged;
   }
   throw new Error(installHint);
+}
+
+if (import.meta.main) {
+  try {
+    const browser = ensureChromium();
+    console.log(`[chromium] using ${browser.path} (${browser.source})`);
+  } catch (error) {
+    console.error(`npm test: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }

@@ -6,7 +6,7 @@
  * - the root-links fixture page (tests/fixtures/root-links), whose links are written from the site
  *   root;
  * - a new briefing, as a team adds its next one: one MDX file in content/ whose diagram nobody has
- *   rendered yet (the scale bench's synthetic briefing, src/tools/bench-builds.ts). So the build
+ *   rendered yet (the scale bench's synthetic briefing, src/build/bench-builds.ts). So the build
  *   is cold for that diagram: Chromium renders it into the site's copy of the diagram cache.
  * Every request that leaves the machine from a Node process of the build is logged
  * (tests/support/network-spy.ts).
@@ -23,8 +23,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
-import { syntheticFiles } from '../../src/tools/bench-builds.ts';
-import { createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
+import { syntheticFiles } from '../../src/build/bench-builds.ts';
+import { createFixtureSite, projectRoot, type BuildResult } from '../../src/build/temp-site.ts';
 import { noBrowser } from './build-output.ts';
 
 declare module 'vitest' {
@@ -90,7 +90,7 @@ export async function sharedSite(): Promise<SharedBuild> {
     const site = createFixtureSite(sharedSiteFiles(), { withRealContent: true, parent: dir });
     const cacheBefore = readdirSync(site.cacheDir).sort();
     const networkLog = join(dir, 'network.log');
-    // A browser is found as the build finds one (src/lib/chromium.ts): the new diagram needs it.
+    // A browser is found as the build finds one (src/build/chromium.ts): the new diagram needs it.
     const result = await site.build({
       SITE,
       BASE,

@@ -1,5 +1,5 @@
 /**
- * The scale bench (`npm run bench -- --scale N`, src/tools/bench-builds.ts) without a build: its
+ * The scale bench (`npm run bench -- --scale N`, src/build/bench-builds.ts) without a build: its
  * three builds stood in for by a stub with a clock of its own, in real temporary sites, so the
  * figures it prints are known to the millisecond and its clean-up shows on disk.
  *
@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchScale, scaleReport, syntheticFiles } from '../../src/tools/bench-builds.ts';
-import { createFixtureSite, projectRoot, type BuildResult } from '../../src/tools/temp-site.ts';
+import { benchScale, scaleReport, syntheticFiles } from '../../src/build/bench-builds.ts';
+import { createFixtureSite, projectRoot, type BuildResult } from '../../src/build/temp-site.ts';
 import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 
 const listContent = () => (readdirSync(join(projectRoot, 'content'), { recursive: true }) as string[]).sort();

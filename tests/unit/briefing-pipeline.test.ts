@@ -26,8 +26,9 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SectionRecord } from '../../src/lib/sections.ts';
-import { PRICE_FILE, remarkPriceChecks } from '../../src/plugins/remark-price-checks.ts';
-import { projectRoot } from '../../src/tools/temp-site.ts';
+import { PRICE_FILE } from '../../src/lib/pricing.ts';
+import { remarkPriceChecks } from '../../src/plugins/remark-price-checks.ts';
+import { projectRoot } from '../../src/build/temp-site.ts';
 import { noBrowser } from '../support/build-output.ts';
 import { compileMdx } from '../support/mdx.ts';
 import { rejection } from '../support/vfile.ts';
@@ -202,6 +203,13 @@ describe('the real briefing with one defect fails, naming file, line and what to
     expect(error.line).toBe(line);
     expect(error.message).toContain('"A new heading"');
     expect(error.message).toContain('anchors: { a-new-heading: "A new heading" }');
+  });
+
+  it('(h) an MDX syntax error (an unclosed <div>): the line and the tag', async () => {
+    const { text, line } = briefingWith('<div>');
+    // The MDX parser's own message, which Astro reports under the file's path.
+    const error = await rejection(compileMdx(BRIEFING, text));
+    expect(error.message).toContain(`closing tag for \`<div>\` (${line}:1-`);
   });
 
   it('(c) <Price model="gpt-9" />: the line, "gpt-9" and the price file', async () => {

@@ -2,12 +2,10 @@
  * The rules of the content collections (src/content.config.ts), without a build.
  *
  * - Prices: each bad value is refused at its field with a message that says what to write, and a
- *   repeated id is refused naming the file and the id. These were full builds of throwaway sites,
- *   one per defect; tests/build/bad-prices.test.ts keeps one build per way of refusing (schema,
- *   loader) to prove the refusal reaches the build's output with the file, the entry and the field.
+ *   repeated id is refused naming the file and the id.
  * - Briefings: the frontmatter of the bad-input fixtures (tests/fixtures/bad-input/) is refused at
  *   the field a writer must fix, with the schema's own words; the real briefing's is accepted.
- *   tests/build/bad-input.test.ts shows the same through a real build.
+ *   tests/build/robustness.test.ts (6) shows such a refusal reaching a real build's output.
  *
  * The collection definitions are read from src/content.config.ts itself. `astro:content` exists
  * only inside Astro's build, so `defineCollection` is stood in for by the identity it is there
@@ -19,7 +17,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { projectRoot } from '../../src/tools/temp-site.ts';
+import { projectRoot } from '../../src/build/temp-site.ts';
+import { PRICE_FILE } from '../../src/lib/pricing.ts';
 
 vi.mock('astro:content', () => ({ defineCollection: <T>(collection: T): T => collection }));
 
@@ -43,7 +42,6 @@ type Loader = { load: (context: { config: { root: URL } }) => Promise<void> };
 const prices = collections.prices as unknown as { schema: Schema; loader: Loader };
 const briefings = collections.briefings as unknown as { schema: Schema };
 
-const PRICE_FILE = 'content/prices/models.json';
 type Entry = Record<string, unknown>;
 const realText = readFileSync(join(projectRoot, PRICE_FILE), 'utf8');
 const realEntries = JSON.parse(realText) as Entry[];

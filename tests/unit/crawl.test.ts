@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { startStaticServer } from '../../src/tools/static-server.ts';
-import type { StaticServer } from '../../src/tools/static-server.ts';
-import { crawlSite, listedUrls } from '../../src/tools/crawl.ts';
-import { cssReferences, srcsetUrls } from '../../src/tools/page-references.ts';
-import type { CrawlOptions } from '../../src/tools/crawl.ts';
+import { startStaticServer } from '../../src/build/static-server.ts';
+import type { StaticServer } from '../../src/build/static-server.ts';
+import { crawlSite, listedUrls } from '../../src/build/crawl.ts';
+import { cssReferences, srcsetUrls } from '../../src/build/page-references.ts';
+import type { CrawlOptions } from '../../src/build/crawl.ts';
 
 const tempDirs: string[] = [];
 const servers: StaticServer[] = [];

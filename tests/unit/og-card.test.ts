@@ -88,17 +88,6 @@ describe('renderCardPng', () => {
     expect(svg).toMatch(/<path\b/);
   });
 
-  it('renders each card in well under a second once warm', async () => {
-    await renderCardPng(section);
-    const times: string[] = [];
-    for (const title of ['Methodology', section.title, 'Why open-weight models caught up with the frontier labs faster than anyone predicted']) {
-      const start = performance.now();
-      await renderCardPng({ ...section, title });
-      times.push(`${(performance.now() - start).toFixed(0)} ms`);
-    }
-    console.log(`og-card PNG render times (warm): ${times.join(', ')}`);
-  });
-
   it('finds its fonts from any working directory', async () => {
     const cwd = process.cwd();
     try {

@@ -17,7 +17,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { OPENING_WORDS, paragraphId, rehypeParagraphIds } from '../../src/plugins/rehype-paragraph-ids.ts';
 import { rehypePinIds } from '../../src/plugins/rehype-sections.ts';
-import { projectRoot } from '../../src/tools/temp-site.ts';
+import { projectRoot } from '../../src/build/temp-site.ts';
 import { rejection } from '../support/vfile.ts';
 
 /** The letter as the briefing publishes it: the body after its heading, MDX tags dropped. */

@@ -23,7 +23,8 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { ModelPrice } from '../../src/lib/pricing.ts';
-import { checkPriceClaim, PRICE_FILE, readPriceList, remarkPriceChecks } from '../../src/plugins/remark-price-checks.ts';
+import { PRICE_FILE } from '../../src/lib/pricing.ts';
+import { checkPriceClaim, readPriceList, remarkPriceChecks } from '../../src/plugins/remark-price-checks.ts';
 import { rejection } from '../support/vfile.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { APIContext, GetStaticPaths } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { getModelPrice } from '../../components/prices/model-price.ts';
+import { getModelPrice } from '../../data/model-prices.ts';
 import { sortNewestFirst } from '../../lib/briefings.ts';
 import { renderCardPng, type CardInput, type CardPicture } from '../../lib/og-card.ts';
 import { costOfWorkload, formatUsd, ONE_MILLION_OUTPUT } from '../../lib/pricing.ts';

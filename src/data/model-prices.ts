@@ -1,6 +1,6 @@
 /** Reads a model's prices from the `prices` collection, in the shape src/lib/pricing.ts takes. */
 import { getEntry } from 'astro:content';
-import type { ModelPrice } from '../../lib/pricing.ts';
+import type { ModelPrice } from '../lib/pricing.ts';
 
 export type PricedModel = ModelPrice & { inForce: string; source: { url: string; title: string; note: string; corroboration?: string | undefined }; unsourced: string[] };
 

@@ -1,7 +1,7 @@
 /**
  * The references a built page makes (stylesheets, scripts, icons, images, srcsets, SVG links…) and
- * those of a stylesheet, read from the files: what src/tools/page-weight.ts counts as a first view.
- * (Link checking is linkinator's job: src/tools/crawl.ts.)
+ * those of a stylesheet, read from the files: what src/build/page-weight.ts counts as a first view.
+ * (Link checking is linkinator's job: src/build/crawl.ts.)
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';

@@ -1,10 +1,10 @@
 /**
  * Serves the built site (dist/) the way GitHub Pages does, for the end-to-end tests:
- * `node src/tools/serve.ts --port 4391`. BASE and SITE come from the environment, as for the build.
+ * `node src/cli/serve.ts --port 4391`. BASE and SITE come from the environment, as for the build.
  */
 import { parseArgs } from 'node:util';
 import { resolveDeployTarget } from '../lib/deploy-target.ts';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from '../build/static-server.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4391' }, root: { type: 'string', default: 'dist' } } });
 const { base } = resolveDeployTarget(process.env);

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSize, listPages, measurePage } from './page-weight.ts';
-import { benchScale, emptyCache, realContentFiles, seconds, timeBuild } from './bench-builds.ts';
-import { createFixtureSite } from './temp-site.ts';
+import { gzipSize, listPages, measurePage } from '../build/page-weight.ts';
+import { benchScale, emptyCache, realContentFiles, seconds, timeBuild } from '../build/bench-builds.ts';
+import { createFixtureSite } from '../build/temp-site.ts';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, scale: { type: 'string' } },

@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveDeployTarget } from '../lib/deploy-target.ts';
-import { crawlSite } from './crawl.ts';
-import { applyPolicies } from './csp.ts';
-import { collapseWhitespace } from './html-whitespace.ts';
-import { startStaticServer } from './static-server.ts';
+import { crawlSite } from '../build/crawl.ts';
+import { applyPolicies } from '../build/csp.ts';
+import { collapseWhitespace } from '../build/html-whitespace.ts';
+import { startStaticServer } from '../build/static-server.ts';
 
 const dist = resolve(process.env['OUT_DIR'] ?? 'dist');
 const staging = `${dist}.staging-${process.pid}`;

@@ -2,7 +2,7 @@
  * The patterns that find words run together (tests/support/reading.ts) catch the joins readers
  * saw, and leave ordinary text alone. Every page is read with them in tests/e2e/pages.spec.ts.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from 'vitest';
 import { findJoins } from '../support/reading.ts';
 
 test('the join patterns catch the joins readers saw, and not the text around them', () => {

@@ -1,5 +1,5 @@
 /**
- * The builds `npm run bench` times (src/tools/bench.ts), and its scale mode: what N more
+ * The builds `npm run bench` times (src/cli/bench.ts), and its scale mode: what N more
  * briefings, each with a diagram of its own, cost a build.
  */
 import { readFileSync, rmSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * First-view part of the diagram viewer: a click on "View full size" loads the viewer
- * (src/scripts/diagram-viewer.ts, built to a fixed address by src/plugins/lazy-script.ts) and opens it. Until
+ * (src/scripts/diagram-viewer.ts, built to a fixed address by src/plugins/emit-lazy-scripts.ts) and opens it. Until
  * then, and without JavaScript, the control is a link to the CSS :target full view.
  */
 type ViewerModule = typeof import('./diagram-viewer.ts');

@@ -7,9 +7,9 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright';
-import { chromiumLaunchOptions, findChromium, installHint } from '../lib/chromium.ts';
+import { chromiumLaunchOptions, findChromium, installHint } from '../build/chromium.ts';
 import { resolveDeployTarget } from '../lib/deploy-target.ts';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from '../build/static-server.ts';
 
 const dist = resolve(process.env['OUT_DIR'] ?? 'dist');
 const out = resolve('screenshots');

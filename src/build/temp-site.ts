@@ -24,11 +24,11 @@ function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
-/** Runs the site's build (src/tools/build.ts) in `root` with extra environment; never throws on a failed build. */
+/** Runs the site's build (src/cli/build.ts) in `root` with extra environment; never throws on a failed build. */
 export function runBuild(root: string, env: Record<string, string> = {}, outDir = join(root, 'dist')): Promise<BuildResult> {
   return new Promise((done) => {
     // The same pipeline as `npm run build`: astro build, CSP, Pagefind, then swap into outDir.
-    const child = spawn(process.execPath, [join(projectRoot, 'src/tools/build.ts')], {
+    const child = spawn(process.execPath, [join(projectRoot, 'src/cli/build.ts')], {
       cwd: root,
       env: buildEnv({ ...env, OUT_DIR: outDir }),
     });

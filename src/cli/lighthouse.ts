@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumArgs, findChromium, installHint } from '../lib/chromium.ts';
+import { chromiumArgs, findChromium, installHint } from '../build/chromium.ts';
 import { resolveDeployTarget } from '../lib/deploy-target.ts';
-import { startStaticServer } from './static-server.ts';
+import { startStaticServer } from '../build/static-server.ts';
 
 const dist = resolve(process.env['OUT_DIR'] ?? 'dist');
 const browser = findChromium();
