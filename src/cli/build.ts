@@ -7,6 +7,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveDeployTarget } from '../lib/deploy-target.ts';
 import { crawlSite } from '../build/crawl.ts';
+import { describeBrokenLink } from '../build/link-sources.ts';
 import { applyPolicies } from '../build/csp.ts';
 import { collapseWhitespace } from '../build/html-whitespace.ts';
 import { startStaticServer } from '../build/static-server.ts';
@@ -51,7 +52,7 @@ try {
   if (report.broken.length > 0) {
     rmSync(staging, { recursive: true, force: true });
     console.error(`\nbuild: ${report.broken.length} broken link(s); fix the content that produced them:`);
-    for (const b of report.broken) console.error(`  on ${b.from}: ${b.url} — ${b.reason}`);
+    for (const line of new Set(report.broken.map((b) => describeBrokenLink(b, base, process.cwd())))) console.error(`  ${line}`);
     console.error(`build: ${untouched()}.`);
     process.exitCode = 1;
   } else {
