@@ -19,7 +19,8 @@ export type BuildResult = { code: number | null; output: string; root: string; o
  */
 const testRunnerEnv = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
 
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+/** The environment a shell would give a build or dev server, with `extra`. */
+export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !testRunnerEnv.test(key)));
   return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
 }

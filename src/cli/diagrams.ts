@@ -4,28 +4,15 @@
  * cache is out of date. `--force` re-renders everything.
  */
 import { join } from 'node:path';
-import type { Element } from 'hast';
 import { VFile } from 'vfile';
 import { cacheDirFromEnv, cacheStatus, diagramsInContent, removeCached, writeCached, type ContentDiagram } from '../plugins/diagram-cache.ts';
-import { renderBlocks, type DiagramBlock } from '../plugins/rehype-diagrams.ts';
+import { diagramBlock, renderBlocks, type DiagramBlock } from '../plugins/rehype-diagrams.ts';
 
 const contentDir = join(process.cwd(), 'content');
 const cacheDir = cacheDirFromEnv();
 const args = new Set(process.argv.slice(2));
 
-function toBlock(diagram: ContentDiagram): DiagramBlock {
-  const point = { line: diagram.line, column: 1 };
-  const pre: Element = {
-    type: 'element',
-    tagName: 'pre',
-    properties: {},
-    children: [
-      { type: 'element', tagName: 'code', properties: { className: ['language-mermaid'] }, children: [{ type: 'text', value: diagram.source }] },
-    ],
-    position: { start: point, end: point },
-  };
-  return { pre, parent: { type: 'root', children: [pre] }, source: diagram.source, key: diagram.key };
-}
+const toBlock = (diagram: ContentDiagram): DiagramBlock => diagramBlock(diagram.source, diagram.line, diagram.key);
 
 const status = cacheStatus(contentDir, cacheDir);
 

@@ -175,6 +175,19 @@ function render(pre: Element, source: string): Promise<CachedDiagram> {
  * Renders a page's uncached diagrams (batched with other pages'). A diagram Mermaid cannot parse
  * fails the file at the block's line, quoting Mermaid's own message; so does a missing browser.
  */
+/** A diagram outside any page (a CLI's), as the block a page would hold at `line`. */
+export function diagramBlock(source: string, line: number, key: string): DiagramBlock {
+  const point = { line, column: 1 };
+  const pre: Element = {
+    type: 'element',
+    tagName: 'pre',
+    properties: {},
+    children: [{ type: 'element', tagName: 'code', properties: { className: ['language-mermaid'] }, children: [{ type: 'text', value: source }] }],
+    position: { start: point, end: point },
+  };
+  return { pre, parent: { type: 'root', children: [pre] }, source, key };
+}
+
 export async function renderBlocks(blocks: DiagramBlock[], file: VFile): Promise<CachedDiagram[]> {
   const results = await Promise.allSettled(blocks.map((block) => render(block.pre, block.source)));
   return results.map((result, i) => {

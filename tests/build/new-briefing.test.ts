@@ -1,27 +1,26 @@
 /**
- * What a team does to publish its next briefing: add one MDX file to content/, with a diagram
- * nobody has rendered yet. The run's shared build (tests/support/shared-site.ts) is that site: the
- * real content plus such a briefing (the scale bench's synthetic briefing, src/build/bench-builds.ts),
- * built with a copy of the committed diagram cache. It must succeed, render the new diagram in
- * Chromium into the cache, and publish the briefing with its share pages.
+ * What a team does to publish its next briefing: import the summarizer's document into one MDX
+ * file, with a diagram nobody has rendered yet. The run's shared build (tests/support/shared-site.ts)
+ * is that site: the real content plus the briefing `npm run import` writes from
+ * tests/fixtures/summarizer/new-briefing.txt, built with a copy of the committed diagram cache. It
+ * must succeed, render the new diagram in Chromium into the cache, and publish every part of the
+ * document with a page per section.
  *
- * The bench's arithmetic and clean-up are shown without a build in tests/unit/bench-builds.test.ts.
  * That the same files build again with no browser, from the cache this build filled, into the same
  * bytes: tests/build/robustness.test.ts (k) and (5).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { expect, it } from 'vitest';
 import { diagramKey } from '../../src/plugins/diagram-cache.ts';
 import { listPages } from '../../src/build/page-weight.ts';
-import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 import { NEW_BRIEFING, sharedSite } from '../support/shared-site.ts';
 
-it('a new briefing with a new diagram builds: the diagram is rendered in Chromium into the cache, and the briefing is published with a page per section', async () => {
-  const { slug, text } = NEW_BRIEFING;
-  const source = text.match(/```mermaid\n([\s\S]*?)\n```/)?.[1];
-  expect(source, 'the new briefing has a diagram').toBeDefined();
-  const key = diagramKey(source!);
+it('an imported briefing with a new diagram builds: the diagram is rendered into the cache, every part of the document is on its page, with a page per section', async () => {
+  const { slug, doc, sectionIds } = NEW_BRIEFING;
+  const key = diagramKey(doc.diagram.source);
 
   const result = await sharedSite();
   expect(result.cacheBefore, 'the diagram is new: not in the committed cache').not.toContain(`${key}.svg`);
@@ -31,9 +30,21 @@ it('a new briefing with a new diagram builds: the diagram is rendered in Chromiu
   expect(added, 'the build rendered the new diagram, and only it').toEqual([`${key}.json`, `${key}.svg`]);
 
   const pages = listPages(result.outDir);
-  const expected = ['', ...PINNED_SECTION_IDS].map((section) => join('briefings', slug, section, 'index.html'));
+  const expected = ['', ...sectionIds].map((section) => join('briefings', slug, section, 'index.html'));
   expect(pages.filter((page) => page.startsWith(join('briefings', slug)))).toEqual(expected.sort());
+
   const html = readFileSync(join(result.outDir, 'briefings', slug, 'index.html'), 'utf8');
   const figure = html.match(/<figure[^>]*class="[^"]*\bdiagram\b[\s\S]*?<\/figure>/)?.[0] ?? '';
-  expect(figure, 'the page shows the rendered diagram as inline SVG').toMatch(/<svg[^>]*>[\s\S]*Model 1[\s\S]*<\/svg>/);
+  expect(figure, 'the page shows the rendered diagram as inline SVG').toMatch(/<svg[^>]*>[\s\S]*Cheaper chips[\s\S]*<\/svg>/);
+  const text = toText(fromHtml(html)).replace(/\s+/g, ' ');
+  const parts = [
+    ...doc.trends.flatMap((t) => [t.title, ...t.points]),
+    doc.corePoint,
+    doc.fundamentalPoint,
+    doc.framework.intro,
+    ...doc.framework.points,
+    ...doc.content.paragraphs,
+  ];
+  for (const part of parts) expect(text, 'every part of the document is on the page').toContain(part);
+  expect(html, 'the attribution links the source URL').toContain(`href="${doc.url}"`);
 }, 240_000);

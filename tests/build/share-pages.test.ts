@@ -35,9 +35,9 @@ const SECTION_IDS = PINNED_SECTION_IDS;
 type PageSpec = { path: string; type: 'website' | 'article' };
 
 /** A briefing's pages: its own and one share page per section. */
-const briefingPages = (path: string): PageSpec[] => [
+const briefingPages = (path: string, ids: readonly string[] = SECTION_IDS): PageSpec[] => [
   { path, type: 'article' },
-  ...SECTION_IDS.map((id): PageSpec => ({ path: `${path}${id}/`, type: 'article' })),
+  ...ids.map((id): PageSpec => ({ path: `${path}${id}/`, type: 'article' })),
 ];
 
 /** Every page that must be in the sitemap (site paths, before the base). */
@@ -45,7 +45,7 @@ const PAGES: PageSpec[] = [
   { path: '/', type: 'website' },
   { path: '/methodology/', type: 'website' },
   ...briefingPages(BRIEFING_PATH),
-  ...briefingPages(NEW_BRIEFING_PATH),
+  ...briefingPages(NEW_BRIEFING_PATH, NEW_BRIEFING.sectionIds),
 ];
 
 const absolute = (path: string) => `${SITE}${BASE}${path}`;

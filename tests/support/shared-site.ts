@@ -5,9 +5,9 @@
  * two additions:
  * - the root-links fixture page (tests/fixtures/root-links), whose links are written from the site
  *   root;
- * - a new briefing, as a team adds its next one: one MDX file in content/ whose diagram nobody has
- *   rendered yet (the scale bench's synthetic briefing, src/build/bench-builds.ts). So the build
- *   is cold for that diagram: Chromium renders it into the site's copy of the diagram cache.
+ * - a new briefing, as a team adds its next one: imported from a summarizer document, with a
+ *   diagram nobody has rendered yet. So the build is cold for that diagram: Chromium renders it
+ *   into the site's copy of the diagram cache.
  * Every request that leaves the machine from a Node process of the build is logged
  * (tests/support/network-spy.ts).
  *
@@ -23,7 +23,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
-import { syntheticFiles } from '../../src/build/bench-builds.ts';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { briefingMdx, slugFromTitle } from '../../src/lib/briefing-mdx.ts';
+import { parseSummarizerFile } from '../../src/lib/summarizer-file.ts';
 import { createFixtureSite, projectRoot, type BuildResult } from '../../src/build/temp-site.ts';
 import { noBrowser } from './build-output.ts';
 
@@ -39,10 +41,19 @@ export const BASE = '/ai-briefing';
 /** The root-links fixture page's address on the built site, under BASE. */
 export const ROOT_LINKS_PAGE = '/root-links/';
 
-/** The new briefing the shared build adds: its file (from the site root), slug and text. */
+/**
+ * The new briefing the shared build adds, as `npm run import` writes it from a summarizer document
+ * (tests/fixtures/summarizer/new-briefing.txt): its file (from the site root), slug, text, source
+ * document and section ids in page order.
+ */
 export const NEW_BRIEFING = (() => {
-  const [[file, text]] = Object.entries(syntheticFiles(1)) as [[string, string]];
-  return { file, text, slug: file.replace(/^content\/briefings\/(.*)\.mdx$/, '$1') };
+  const path = join(projectRoot, 'tests/fixtures/summarizer/new-briefing.txt');
+  const doc = parseSummarizerFile(readFileSync(path, 'utf8'), path);
+  const slug = slugFromTitle(doc.title);
+  const text = briefingMdx(doc, { slug });
+  const trendIds = (parseFrontmatter(text).frontmatter as { summary: { trends: { id: string }[] } }).summary.trends.map((t) => t.id);
+  const sectionIds = ['summary', ...trendIds, 'core-point', 'fundamental-point', 'overarching-framework', 'the-diagram', 'the-full-letter'];
+  return { file: `content/briefings/${slug}.mdx`, text, slug, doc, sectionIds };
 })();
 
 /**
