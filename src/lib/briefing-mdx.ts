@@ -2,10 +2,11 @@
  * A briefing's MDX file, written from a parsed summarizer document: the frontmatter the schema of
  * src/content.config.ts asks for (serialised by the `yaml` package), then the diagram and the
  * full text. The text is serialised by mdast-util-to-markdown with the MDX extension, which
- * escapes whatever MDX would otherwise read as syntax (`{`, `<`, a leading `#` or `-`…).
+ * escapes whatever MDX would otherwise read as syntax (`{`, `<`, a leading `#` or `-`, `~`…).
  */
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
@@ -49,7 +50,7 @@ export function briefingMdx(doc: SummarizerDocument, options: { slug: string; ti
     },
     anchors: { 'the-diagram': 'The diagram', 'the-full-letter': 'The full letter' },
     summary: {
-      trends: doc.trends.map((trend) => ({ id: slugFromTitle(slugger.slug(trend.title)), title: trend.title, points: trend.points })),
+      trends: doc.trends.map((trend) => ({ id: slugger.slug(slugFromTitle(trend.title)), title: trend.title, points: trend.points })),
       corePoint: doc.corePoint,
       fundamentalPoint: doc.fundamentalPoint,
       framework: doc.framework,
@@ -64,7 +65,16 @@ export function briefingMdx(doc: SummarizerDocument, options: { slug: string; ti
       ...doc.content.paragraphs.map((value) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value }] })),
     ],
   };
-  // toMarkdown picks a fence longer than any run of backticks in the diagram.
-  const markdown = toMarkdown(body, { extensions: [mdxToMarkdown()], fences: true });
+  // toMarkdown picks a fence longer than any run of backticks in the diagram. GFM, because the
+  // site reads MDX with it (a bare `~x~` would be struck through). A paragraph opening with
+  // `export ` or `import ` would be read as an ES module statement.
+  const markdown = toMarkdown(body, {
+    extensions: [gfmToMarkdown(), mdxToMarkdown()],
+    fences: true,
+    unsafe: [
+      { character: 'e', atBreak: true, after: 'xport[ \\t]' },
+      { character: 'i', atBreak: true, after: 'mport[ \\t]' },
+    ],
+  });
   return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${markdown}`;
 }

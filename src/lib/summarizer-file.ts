@@ -85,7 +85,8 @@ const itemText = (item: ListItem): string => plain({ type: 'root', children: ite
 
 export function parseSummarizerFile(input: string, path: string): SummarizerDocument {
   const lines = input.replace(/\r\n?/g, '\n').split('\n');
-  const end = lines.length + 1;
+  // The line after the last: a file ending in a newline has an empty last element.
+  const end = lines.length + (lines.at(-1) === '' ? 0 : 1);
   const fail = (line: number, problem: string): never => {
     throw new SummarizerFileError(path, line, problem);
   };

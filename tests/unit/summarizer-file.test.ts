@@ -1,13 +1,16 @@
 /**
  * The summarizer's text format (src/lib/summarizer-file.ts) and the MDX written from it
  * (src/lib/briefing-mdx.ts), on the seed (tests/fixtures/seed/briefing.txt) and on
- * tests/fixtures/summarizer/new-briefing.txt (`-` bullets with 2-space indent, blank lines inside a
- * trend, 1 to 3 points, an https URL, content MDX would misread). Expected values are read from
+ * the documents of tests/fixtures/summarizer/ (CRLF, `-` bullets with 2-space indent, blank lines
+ * inside a trend, one to five trends of 1 to 4 points, an https URL, content MDX would misread). Expected values are read from
  * the fixtures' text; expected lines are found by their words.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/build/temp-site.ts';
@@ -152,7 +155,8 @@ describe('the seed cut short or missing a part: it imports, or fails naming a li
       } catch (error) {
         if (!(error instanceof SummarizerFileError)) throw error;
         expect(error.line).toBeGreaterThanOrEqual(1);
-        expect(error.line).toBeLessThanOrEqual(text.split(/\r?\n/).length + 1);
+        const lines = text.split(/\r?\n/);
+        expect(error.line).toBeLessThanOrEqual(lines.length + (lines.at(-1) === '' ? 0 : 1));
         expect(error.message.startsWith(`cut.txt:${error.line}: `)).toBe(true);
       }
     }
@@ -179,14 +183,18 @@ describe('the MDX written from a document', () => {
     expect(split(briefingMdx(parseSummarizerFile(fresh, NEW), { slug: 'y' })).frontmatter['source'].url).toBe('https://example.com/letters/small-models');
   });
 
-  it.each([[SEED], [NEW]])('%s: compiles as MDX, and its letter reads as the source wrote it', async (path) => {
+  const fixtures = [SEED, ...readdirSync(join(projectRoot, 'tests/fixtures/summarizer')).map((name) => `tests/fixtures/summarizer/${name}`)];
+  it.each(fixtures)('%s: compiles as MDX with GFM, as the site reads it, and its letter reads as the source wrote it', async (path) => {
     const doc = parseSummarizerFile(read(path), path);
-    const { body } = split(briefingMdx(doc, { slug: 'x' }));
+    const { frontmatter, body } = split(briefingMdx(doc, { slug: 'x' }));
+    const ids = frontmatter['summary'].trends.map((t: { id: string }) => t.id);
+    expect(new Set(ids).size, 'trend ids are unique').toBe(ids.length);
     const texts: string[] = [];
-    const collect = () => (tree: { children: Array<{ type: string; children?: unknown[] }> }) => {
-      for (const node of tree.children) if (node.type === 'paragraph') texts.push((node.children as Array<{ value?: string }>).map((c) => c.value ?? '').join(''));
+    // Each paragraph's text as a reader reads it: a struck-through or parsed-away character is lost.
+    const collect = () => (tree: Root) => {
+      for (const node of tree.children) if (node.type === 'paragraph') texts.push(toString(node));
     };
-    await compile(body, { remarkPlugins: [collect] });
+    await compile(body, { remarkPlugins: [remarkGfm, collect] });
     expect(texts).toEqual(doc.content.paragraphs);
     expect(body).toContain(`\`\`\`mermaid\n${doc.diagram.source}\n\`\`\``);
   });
