@@ -46,5 +46,6 @@ it('an imported briefing with a new diagram builds: the diagram is rendered into
     ...doc.content.paragraphs,
   ];
   for (const part of parts) expect(text, 'every part of the document is on the page').toContain(part);
+  expect(text, 'the attribution names the source title').toContain(`titled “${doc.title}”`);
   expect(html, 'the attribution links the source URL').toContain(`href="${doc.url}"`);
 }, 240_000);

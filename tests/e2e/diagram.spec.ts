@@ -103,6 +103,19 @@ test('the overview shows the whole diagram in its figure, scaled to the availabl
   }
 });
 
+test('a diagram narrower than its box is shown at its natural size, never blown up', async ({ page }) => {
+  await page.goto(briefing);
+  const svg = page.locator(`${figure} .diagram-view ${diagramSvg}`);
+  // A small drawing, as a short top-to-bottom flowchart renders: Mermaid's width and height attributes.
+  const width = await svg.evaluate((el: SVGSVGElement) => {
+    el.setAttribute('viewBox', '0 0 260 586');
+    el.setAttribute('width', '260');
+    el.setAttribute('height', '586');
+    return el.getBoundingClientRect().width;
+  });
+  expect(width).toBeCloseTo(260, 0);
+});
+
 for (const viewport of [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
