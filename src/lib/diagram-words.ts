@@ -14,7 +14,7 @@ export type DiagramGraph = {
   title: string;
   description: string;
   /** Flowcharts: db.getVertices(), db.getEdges(), db.getSubGraphs(). */
-  nodes?: (Label & { id: string })[];
+  nodes?: (Label & { id: string; fill?: string })[];
   edges?: (Label & { start: string; end: string; type: string; stroke: string })[];
   subgraphs?: { id: string; title: string; labelType?: string; nodes: string[] }[];
   /** Sequence diagrams: db.getMessages() in order, notes and block markers left out. */

@@ -8,12 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import satori from 'satori';
 import type { Font } from 'satori';
-import { visit } from 'unist-util-visit';
-import { cleanDiagramSvg } from './diagram-svg.ts';
+import { plainLabel, type DiagramGraph } from './diagram-words.ts';
 import { siteTitle } from './site.ts';
 
 export type CardInput = {
@@ -34,10 +31,10 @@ export type CardBar = { label: string; value: string; amount: number };
 
 export type CardPicture =
   /**
-   * A diagram as its render cache holds it (Mermaid's SVG), drawn whole in the light theme of
-   * `themeCss`, the text of src/styles/diagram.css.
+   * A diagram redrawn from Mermaid's parse (the render cache's `.json`): its groups with their
+   * titles and key nodes, in the author's fills, at sizes a chat preview can read.
    */
-  | { kind: 'diagram'; svg: string; themeCss: string }
+  { kind: 'graph'; graph: DiagramGraph; themeCss: string }
   /** Horizontal bars, lengths proportional to `amount`, with a caption under them. */
   | { kind: 'bars'; bars: CardBar[]; caption: string };
 
@@ -175,54 +172,59 @@ function diagramLightPalette(themeCss: string): Record<string, string> {
   return palette;
 }
 
-const hasClass = (node: Element, name: string) => Array.isArray(node.properties['className']) && node.properties['className'].includes(name);
+/** The picture's width on the card: the text column's. */
+const PICTURE_WIDTH = 1032;
+
+/** The smallest text on a card, in px of the 1200×630 image: legible when a chat shows it 600 px wide. */
+export const CARD_MIN_FONT = 26;
+
+/** Groups drawn on a diagram card, and nodes drawn in each. */
+const CARD_GROUPS = 3;
+const CARD_NODES = 2;
+/** The height a diagram's groups get under a two-line title. */
+const GRAPH_BOX_HEIGHT = 215;
 
 /**
- * A cached diagram as a standalone SVG in the page's light theme, with the author's own fills.
- * Its words are left out: the card has no system fonts to set them in, and at card scale
- * (about 0.4) its 16 px labels would be 6 px, too small to read in a chat preview anyway.
+ * The nodes worth naming on a card: the author's styled ones first, then the most connected,
+ * then in the order Mermaid parsed them.
  */
-export function diagramCardSvg(rendered: string, themeCss: string): { svg: string; width: number; height: number } {
-  const svg = cleanDiagramSvg(rendered, 'card');
-  const colour = diagramLightPalette(themeCss);
-  const set = (node: Element, properties: Record<string, string | number>) => Object.assign(node.properties, properties);
-  visit(svg, 'element', (node: Element, index, parent) => {
-    if (parent && index !== undefined && (node.tagName === 'text' || hasClass(node, 'edgeLabel') || node.tagName === 'title' || node.tagName === 'desc')) {
-      parent.children.splice(index, 1);
-      return index;
-    }
-    if (node.tagName === 'rect' && parent?.type === 'element' && hasClass(parent, 'cluster')) {
-      set(node, { fill: colour['dg-cluster-fill']!, stroke: colour['dg-cluster-stroke']!, strokeWidth: 1, rx: 8 });
-    } else if (hasClass(node, 'label-container') && !hasClass(node, 'dg-styled')) {
-      set(node, { fill: colour['dg-node-fill']!, stroke: colour['dg-node-stroke']!, strokeWidth: 1 });
-    } else if (hasClass(node, 'flowchart-link')) {
-      set(node, { fill: 'none', stroke: colour['dg-line']!, strokeWidth: hasClass(node, 'edge-thickness-thick') ? 3.5 : 1.25 });
-    } else if (hasClass(node, 'arrowMarkerPath')) {
-      set(node, { fill: colour['dg-line']!, stroke: colour['dg-line']! });
-    } else if (node.tagName === 'rect' && (hasClass(node, 'background') || hasClass(node, 'text'))) {
-      set(node, { fill: 'none', stroke: 'none' });
-    }
-    return undefined;
-  });
-  const width = Number(svg.properties['width']);
-  const height = Number(svg.properties['height']);
-  delete svg.properties['ariaLabelledBy'];
-  delete svg.properties['ariaDescribedBy'];
-  return { svg: toHtml(svg, { space: 'svg' }), width, height };
+function keyNodes(graph: DiagramGraph, ids: string[]): { label: string; fill: string | undefined }[] {
+  const degree = new Map<string, number>();
+  for (const edge of graph.edges ?? []) for (const id of [edge.start, edge.end]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const nodes = (graph.nodes ?? []).filter((node) => ids.includes(node.id));
+  const rank = (node: (typeof nodes)[number]) => (node.fill ? 1000 : 0) + (degree.get(node.id) ?? 0);
+  return [...nodes]
+    .map((node, order) => ({ node, order }))
+    .sort((a, b) => rank(b.node) - rank(a.node) || a.order - b.order)
+    .map(({ node }) => ({ label: plainLabel(node), fill: node.fill }));
 }
 
-/** The picture's box on the card: the text column's width, the height left under the title. */
-const PICTURE_BOX = { width: 1032, height: 250 };
+/** A diagram's groups as columns of labelled boxes, in the page's light palette and the author's fills. */
+function graphNode(graph: DiagramGraph, themeCss: string, drop: ReadonlySet<string>): CardNode {
+  const colour = diagramLightPalette(themeCss);
+  const nested = new Set((graph.subgraphs ?? []).flatMap((g) => g.nodes));
+  const loose = (graph.nodes ?? []).map((n) => n.id).filter((id) => !nested.has(id));
+  const groups = [
+    ...(graph.subgraphs ?? []).map((g) => ({ title: plainLabel({ text: g.title, ...(g.labelType ? { labelType: g.labelType } : {}) }), ids: g.nodes })),
+    ...(loose.length > 0 && (graph.subgraphs ?? []).length < CARD_GROUPS ? [{ title: '', ids: loose }] : []),
+  ].slice(0, CARD_GROUPS);
+  const perGroup = groups.length === 1 ? CARD_NODES * 2 : CARD_NODES;
+  const columns = groups.map((group) => {
+    const nodes = keyNodes(graph, group.ids);
+    const shown = nodes.slice(0, perGroup);
+    return el('div', { display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0, gap: 8, padding: '10px 14px', borderRadius: 10, backgroundColor: colour['dg-cluster-fill']!, border: `2px solid ${colour['dg-cluster-stroke']!}` }, [
+      ...(group.title ? [oneLine({ fontSize: CARD_MIN_FONT, fontWeight: 700, color: cardPalette.text }, clean(group.title, drop))] : []),
+      el('div', groups.length === 1 ? { display: 'flex', flexDirection: 'row', flexWrap: 'wrap', gap: 10 } : { display: 'flex', flexDirection: 'column', gap: 8 }, shown.map((node) =>
+        oneLine({ fontSize: CARD_MIN_FONT, color: '#1b1d21', backgroundColor: node.fill ?? colour['dg-node-fill']!, border: `2px solid ${colour['dg-node-stroke']!}`, borderRadius: 8, padding: '4px 12px' }, clean(node.label, drop)),
+      )),
+      ...(nodes.length > shown.length ? [oneLine({ fontSize: CARD_MIN_FONT, color: cardPalette.textSoft }, `+ ${nodes.length - shown.length} more`)] : []),
+    ]);
+  });
+  return el('div', { display: 'flex', gap: 16, width: PICTURE_WIDTH, height: GRAPH_BOX_HEIGHT, overflow: 'hidden', marginTop: 12 }, columns);
+}
 
 function pictureNode(picture: CardPicture, drop: ReadonlySet<string>): CardNode {
-  if (picture.kind === 'diagram') {
-    const { svg, width, height } = diagramCardSvg(picture.svg, picture.themeCss);
-    const scale = Math.min(PICTURE_BOX.width / width, PICTURE_BOX.height / height);
-    const [w, h] = [Math.floor(width * scale), Math.floor(height * scale)];
-    return el('div', { display: 'flex', justifyContent: 'center', alignItems: 'center', width: PICTURE_BOX.width, height: PICTURE_BOX.height }, [
-      el('img', { width: w, height: h }, undefined, { src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, width: w, height: h }),
-    ]);
-  }
+  if (picture.kind === 'graph') return graphNode(picture.graph, picture.themeCss, drop);
   const longest = Math.max(...picture.bars.map((b) => b.amount));
   const rows = picture.bars.map((bar, i) =>
     el('div', { display: 'flex', alignItems: 'center', gap: 20, height: 56 }, [
@@ -252,7 +254,7 @@ export function cardTree(input: CardInput, drop: ReadonlySet<string> = new Set()
   const kicker = clean(input.kicker, drop);
   const footer = clean(input.footer, drop);
   // A card with a picture gives the title less room: at most 56 px, two lines.
-  const size = input.picture ? Math.min(56, titleFontSize(title)) : titleFontSize(title);
+  const size = input.picture ? Math.min(input.picture.kind === 'graph' ? 48 : 56, titleFontSize(title)) : titleFontSize(title);
   const lines = input.picture ? 2 : 3;
   const lineHeight = 1.12;
 

@@ -62,7 +62,16 @@ async function readGraphs(sources: string[]): Promise<(DiagramGraph | string)[]>
       const { type, db } = await mermaid.mermaidAPI.getDiagramFromText(source);
       const graph: DiagramGraph = { type, title: db.getAccTitle?.() ?? '', description: db.getAccDescription?.() ?? '' };
       if (db.getVertices) {
-        graph.nodes = [...db.getVertices().values()].map((v: any) => ({ id: v.id, text: v.text ?? v.id, labelType: v.labelType }));
+        // The author's fill, from `style X fill:…` or a classDef the node is in.
+        const classes = db.getClasses?.() ?? new Map();
+        const fillOf = (v: any): string | undefined => {
+          const styles: string[] = [...(v.styles ?? []), ...(v.classes ?? []).flatMap((c: string) => classes.get(c)?.styles ?? [])];
+          return styles.map((d) => /^\s*fill\s*:\s*([^;!]+)/.exec(d)?.[1]?.trim()).find(Boolean);
+        };
+        graph.nodes = [...db.getVertices().values()].map((v: any) => {
+          const fill = fillOf(v);
+          return { id: v.id, text: v.text ?? v.id, labelType: v.labelType, ...(fill ? { fill } : {}) };
+        });
         graph.edges = db.getEdges().map((e: any) => ({ start: e.start, end: e.end, type: e.type, stroke: e.stroke, text: e.text ?? '', labelType: e.labelType }));
         graph.subgraphs = db.getSubGraphs().map((g: any) => ({ id: g.id, title: g.title, labelType: g.labelType, nodes: g.nodes }));
       }

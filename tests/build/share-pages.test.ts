@@ -19,7 +19,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../../src/build/temp-site.ts';
+import { projectRoot, type BuildResult } from '../../src/build/temp-site.ts';
 import { BASE, NEW_BRIEFING, ROOT_LINKS_PAGE, SITE, sharedSite } from '../support/shared-site.ts';
 import { PINNED_SECTION_IDS } from '../support/pinned-sections.ts';
 
@@ -275,6 +275,14 @@ describe('the site built for https://acme.github.io/ai-briefing', () => {
     const repeated = [...seen].filter(([, paths]) => paths.length > 1);
     expect(repeated, 'og:title shared by several pages').toEqual([]);
     expect(images.size, 'one card per page').toBe(PAGES.length);
+  });
+
+  it("titles a diagram's card with the diagram's own title (its accTitle), and other sections with their heading", () => {
+    built();
+    const accTitle = /^\s*accTitle:\s*(.+)$/m.exec(readFileSync(join(projectRoot, 'content/briefings/deepseek-three-trends.mdx'), 'utf8'))![1]!.trim();
+    const ogTitle = (path: string) => metas(page(fileFor(absolute(path))), 'og:title')[0] ?? '';
+    expect(ogTitle(`${BRIEFING_PATH}the-diagram/`)).toMatch(new RegExp(`^${accTitle} — `));
+    expect(ogTitle(`${BRIEFING_PATH}core-point/`)).toMatch(/^Core point — /);
   });
 
   it('has an RSS feed with each briefing, linked from the head of every page', () => {

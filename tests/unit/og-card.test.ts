@@ -8,14 +8,14 @@ import {
   CARD_HEIGHT,
   CARD_WIDTH,
   cardPalette,
-  diagramCardSvg,
+  cardTree,
   renderCardPng,
   renderCardSvg,
   titleFontSize,
 } from '../../src/lib/og-card.ts';
 import type { CardInput } from '../../src/lib/og-card.ts';
 import { siteTitle } from '../../src/lib/site.ts';
-import { diagramsInText, readCached } from '../../src/plugins/diagram-cache.ts';
+import { diagramsInText, readCachedDiagram } from '../../src/plugins/diagram-cache.ts';
 
 const section: CardInput = {
   title: 'Compute is the new oil: who owns the GPUs',
@@ -217,34 +217,42 @@ describe('a card with a picture', () => {
   const cacheDir = join(dirname(fileURLToPath(import.meta.url)), '../../src/plugins/diagram-cache');
   const seedSource = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../content/briefings/deepseek-three-trends.mdx'), 'utf8');
   const [diagram] = diagramsInText(seedSource, 'deepseek-three-trends.mdx');
-  const cached = readCached(cacheDir, diagram!.key)!;
   const themeCss = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../src/styles/diagram.css'), 'utf8');
   // The author's `style X fill:…` lines in the seed diagram.
   const authorFills = [...diagram!.source.matchAll(/^\s*style \w+ fill:(#[0-9a-f]{6})/gim)].map((m) => m[1]!.toLowerCase());
-  const diagramCard: CardInput = { ...section, title: 'The diagram', picture: { kind: 'diagram', svg: cached, themeCss } };
+  const graph = readCachedDiagram(cacheDir, diagram!.key)!.graph;
+  const diagramCard: CardInput = { ...section, title: graph.title, picture: { kind: 'graph', graph, themeCss } };
 
-  it('draws the cached diagram in the author\'s six fills, each a node-sized patch', async () => {
-    expect(cached, 'the seed diagram is in the render cache').toBeDefined();
+  /** Every font size in the element tree handed to satori. */
+  const fontSizes = (node: unknown): number[] => {
+    if (typeof node !== 'object' || node === null) return [];
+    const { props } = node as { props?: { style?: { fontSize?: number }; children?: unknown } };
+    const own = props?.style?.fontSize === undefined ? [] : [props.style.fontSize];
+    const children = props?.children;
+    return [...own, ...(Array.isArray(children) ? children : [children]).flatMap(fontSizes)];
+  };
+
+  it('redraws the diagram from Mermaid\'s parse: its group titles and key nodes as words, none under 26 px', async () => {
+    expect(graph.title, 'the card is titled with the diagram\'s accTitle').toBe('How DeepSeek connects the three trends');
+    const sizes = fontSizes(cardTree(diagramCard));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(26);
+    const text = joined(svgTexts(await renderCardSvg(diagramCard, { embedFont: false })));
+    // Each group is named (a long title may end in an ellipsis), and every node the author styled is there.
+    for (const group of graph.subgraphs!) expect(text).toContain(group.title.slice(0, 12));
+    const styled = graph.nodes!.filter((n) => n.fill);
+    expect(styled.map((n) => n.fill), 'Mermaid\'s parse holds the author\'s fills').toEqual(['#aaddff', '#99ddff', '#ccffcc', '#aaffaa', '#ffeeaa', '#ffccaa']);
+    for (const node of styled) expect(text).toContain(node.text);
+  });
+
+  it('draws the key nodes in the author\'s six fills, each a node-sized patch, and the same bytes each time', async () => {
     expect(authorFills).toEqual(['#aaddff', '#ccffcc', '#ffeeaa', '#99ddff', '#aaffaa', '#ffccaa']);
     const pixels = pixelsOf(await renderCardPng(diagramCard));
     const counts = countColours(pixels, authorFills);
-    // A node box drawn at the card's ~0.37 scale is about 85 x 17 px: well over 400 pixels.
-    for (const fill of authorFills) expect(counts[fill], `pixels of ${fill}`).toBeGreaterThan(400);
+    // A node box on the card is about 300 x 40 px.
+    for (const fill of authorFills) expect(counts[fill], `pixels of ${fill}`).toBeGreaterThan(4000);
     // Without the picture none of those colours is on the card.
     const plain = countColours(pixelsOf(await renderCardPng({ ...section, title: 'The diagram' })), authorFills);
     expect(Object.values(plain)).toEqual(authorFills.map(() => 0));
-  });
-
-  it('draws it in the light theme from src/styles/diagram.css, whole, and the same bytes each time', async () => {
-    const picture = diagramCardSvg(cached, themeCss);
-    expect(picture.svg).not.toContain('<style');
-    expect(picture.svg).not.toContain('<text');
-    // Default nodes take --dg-node-fill's light value; clusters --dg-cluster-fill's.
-    expect(picture.svg).toContain('fill="#eef3fb"');
-    expect(picture.svg).toContain('fill="#f7f8fa"');
-    expect(picture.width / picture.height).toBeCloseTo(2765.59 / 653.6, 1);
-    const pixels = pixelsOf(await renderCardPng(diagramCard));
-    expect(countColours(pixels, ['#eef3fb'])['#eef3fb']).toBeGreaterThan(2000);
     const [a, b] = [await renderCardPng(diagramCard), await renderCardPng(diagramCard)];
     expect(same(a, b)).toBe(true);
   });

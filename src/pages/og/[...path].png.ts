@@ -2,9 +2,9 @@
  * Link-preview card images (1200x630 PNG), one per page and per shareable section, made at
  * build time from the same data as the pages (no browser). BaseLayout points og:image here.
  */
-import { join } from 'node:path';
 import type { APIContext, GetStaticPaths } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getCachedDiagram } from '../../data/diagrams.ts';
 import { getModelPrice } from '../../data/model-prices.ts';
 import { sortNewestFirst } from '../../lib/briefings.ts';
 import { renderCardPng, type CardInput, type CardPicture } from '../../lib/og-card.ts';
@@ -13,23 +13,17 @@ import { sharePath, type SectionRecord } from '../../lib/sections.ts';
 import { ogImagePath } from '../../lib/social.ts';
 import { formatDate, siteDescription } from '../../lib/site.ts';
 import { briefingPath } from '../../lib/urls.ts';
-import { readCached } from '../../plugins/diagram-cache.ts';
 import themeCss from '../../styles/diagram.css?raw';
 
 type Props = { card: CardInput; pagePath: string };
 
 /**
- * The picture of a section's card: its diagram, from the render cache, or for a trend with
+ * The picture of a section's card: its diagram, redrawn from Mermaid's parse in the render cache, or for a trend with
  * prices the two prices as bars (the figures line's numbers, from the same data).
  */
 async function sectionPicture(entry: CollectionEntry<'briefings'>, section: SectionRecord): Promise<CardPicture | undefined> {
   if (section.diagram) {
-    // Not cacheDirFromEnv()'s default: this module runs bundled, away from src/plugins. Builds
-    // run in the site's root, and test sites name their cache in DIAGRAM_CACHE_DIR.
-    const cacheDir = process.env['DIAGRAM_CACHE_DIR'] || join(process.cwd(), 'src/plugins/diagram-cache');
-    const svg = readCached(cacheDir, section.diagram);
-    if (!svg) throw new Error(`${entry.id}#${section.id}: diagram ${section.diagram} is not in the render cache (run npm run diagrams).`);
-    return { kind: 'diagram', svg, themeCss };
+    return { kind: 'graph', graph: getCachedDiagram(section.diagram, `${entry.id}#${section.id}`).graph, themeCss };
   }
   const prices = entry.data.summary.trends.find((trend) => trend.id === section.id)?.prices;
   if (!prices) return undefined;
@@ -55,7 +49,9 @@ export const getStaticPaths = (async () => {
     const { remarkPluginFrontmatter } = await render(entry);
     for (const section of (remarkPluginFrontmatter['sections'] ?? []) as SectionRecord[]) {
       const picture = await sectionPicture(entry, section);
-      add(sharePath(entry.id, section.id), { kicker: `Briefing section · ${date}`, title: section.title, subtitle: entry.data.title, ...(picture ? { picture } : {}) });
+      // A diagram's card is titled with the diagram's own title (its accTitle), where it has one.
+      const title = (picture?.kind === 'graph' && picture.graph.title) || section.title;
+      add(sharePath(entry.id, section.id), { kicker: `Briefing section · ${date}`, title, subtitle: entry.data.title, ...(picture ? { picture } : {}) });
     }
   }
   return cards;
