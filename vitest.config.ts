@@ -20,8 +20,8 @@ export default defineConfig({
     // Build-backed tests spawn `astro build`; two cores do not like more than two at once.
     maxWorkers: 2,
     testTimeout: 120_000,
-    // Hooks that launch Chromium (tests/unit/diagram-plugin.test.ts) take a few seconds when
-    // quiet; Vitest's 10 s default is too close to that once another process keeps a core busy.
+    // Hooks that launch Chromium (tests/unit/diagram-plugin.test.ts): Vitest's default leaves
+    // too little room on a busy machine.
     hookTimeout: 60_000,
     sequence: { sequencer: BuildsFirst },
     // A scratch folder for the run, where build tests share one build of the real site.

@@ -11,7 +11,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { VFile } from 'vfile';
 import { findChromium } from '../build/chromium.ts';
 import { briefingMdx, slugFromTitle } from '../lib/briefing-mdx.ts';
-import { parseSummarizerFile, SummarizerFileError, type SummarizerDocument } from '../lib/summarizer-file.ts';
+import { parseSummarizerFile, SummarizerFileError, timestampInstant, type SummarizerDocument } from '../lib/summarizer-file.ts';
 import { cacheDirFromEnv, diagramKey, readCachedDiagram, writeCached } from '../plugins/diagram-cache.ts';
 import { diagramBlock, renderBlocks } from '../plugins/rehype-diagrams.ts';
 
@@ -20,17 +20,14 @@ export class ImportError extends Error {}
 export type ImportOptions = { slug?: string | undefined; title?: string | undefined; force?: boolean | undefined; root?: string };
 export type ImportResult = { file: string; rendered: 'rendered' | 'cached' | 'no-browser' };
 
-/** The instant a summarizer timestamp names, as the frontmatter stores it (UTC, milliseconds). */
-const instant = (timestamp: string): number => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`).getTime();
-
 /** The briefing already made from this document (same timestamp and title), if any. */
 function importedBefore(doc: SummarizerDocument, dir: string): string | undefined {
   if (!existsSync(dir)) return undefined;
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
     const { frontmatter } = parseFrontmatter(readFileSync(join(dir, name), 'utf8'));
     const source = (frontmatter as { source?: { capturedAt?: unknown; title?: unknown } }).source;
-    const captured = source?.capturedAt instanceof Date ? source.capturedAt.getTime() : instant(String(source?.capturedAt ?? ''));
-    if (source?.title === doc.title && Math.abs(captured - instant(doc.timestamp)) < 1) return name;
+    const captured = source?.capturedAt instanceof Date ? source.capturedAt.getTime() : Date.parse(String(source?.capturedAt ?? ''));
+    if (source?.title === doc.title && captured === timestampInstant(doc.timestamp)) return name;
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
-import type { SummarizerDocument } from './summarizer-file.ts';
+import { timestampInstant, type SummarizerDocument } from './summarizer-file.ts';
 
 /** `text` cut at a word boundary to at most `max` characters, with "…" when cut. */
 export function clampWords(text: string, max: number): string {
@@ -32,8 +32,7 @@ export function slugFromTitle(title: string): string {
 
 /** The instant of a summarizer timestamp in ISO form, UTC, to the millisecond. */
 export function capturedAt(timestamp: string): string {
-  const zoned = /[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`;
-  return new Date(zoned.replace(/(\.\d{3})\d+/, '$1')).toISOString();
+  return new Date(timestampInstant(timestamp)).toISOString();
 }
 
 export function briefingMdx(doc: SummarizerDocument, options: { slug: string; title?: string }): string {

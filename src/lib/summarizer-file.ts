@@ -56,6 +56,13 @@ export type SummarizerDocument = {
   content: { paragraphs: string[]; line: number };
 };
 
+/** The instant a summarizer timestamp names, in ms (NaN if it names none); no zone means UTC. */
+export function timestampInstant(timestamp: string): number {
+  const zoned = /[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`;
+  // Microseconds, as the summarizer writes them, cut to the milliseconds a Date holds.
+  return new Date(zoned.replace(/(\.\d{3})\d+/, '$1')).getTime();
+}
+
 const SECTIONS = { summary: 'Summary', corePoint: 'Core Point', fundamentalPoint: 'Fundamental Point', framework: 'Overarching Framework' } as const;
 type SectionName = keyof typeof SECTIONS;
 
@@ -102,7 +109,7 @@ export function parseSummarizerFile(input: string, path: string): SummarizerDocu
     return { value: lines[line - 1]!.slice(name.length + 1).trim(), line };
   };
   const timestamp = header('Timestamp');
-  if (Number.isNaN(new Date(`${timestamp.value}${/[zZ]|[+-]\d\d:?\d\d$/.test(timestamp.value) ? '' : 'Z'}`).getTime())) {
+  if (Number.isNaN(timestampInstant(timestamp.value))) {
     fail(timestamp.line, `"Timestamp: ${timestamp.value}" is not a date and time; write it as 2025-02-01T18:22:00.`);
   }
   const title = header('Title');

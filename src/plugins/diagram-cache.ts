@@ -68,15 +68,6 @@ export function diagramKey(source: string, { mermaid = mermaidVersion, options =
 /** One cached diagram: `<key>.svg` and `<key>.json` side by side; an entry missing either is no entry. */
 export type CachedDiagram = { svg: string; graph: DiagramGraph };
 
-/** The cached SVG alone (card images draw it; they need no words). */
-export function readCached(cacheDir: string, key: string): string | undefined {
-  try {
-    return readFileSync(join(cacheDir, `${key}.svg`), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** The whole entry, SVG and parse: what a page needs to present the diagram. */
 export function readCachedDiagram(cacheDir: string, key: string): CachedDiagram | undefined {
   try {

@@ -15,7 +15,7 @@ export async function highlightToHast(code: string, lang: 'mermaid' | 'ts'): Pro
     themes: shikiThemes,
     defaultColor: false,
     transformers: [shikiStyleToClasses],
-    // Shiki stops colouring a line after 500 ms by default: on a busy machine the same page came
+    // Shiki stops colouring a line after a time limit by default: on a busy machine the same page came
     // out with plain-text tokens, and two builds differed. No limit: the same input, the same bytes.
     tokenizeTimeLimit: 0,
   }) as Root;

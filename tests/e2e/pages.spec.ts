@@ -39,8 +39,7 @@ async function axeViolations(page: Page, label: string, rules?: string[]): Promi
 
 for (const path of sitePages) {
   test(`${path}: reads cleanly at 320, 390 and 1280 px; CSP holds, no third-party request, scripts run; axe finds nothing in either theme at 390 and 1280 px`, async ({ browser }) => {
-    // One load checked at three widths and in two themes: the briefing, the longest, takes about
-    // 5 s when quiet and 7 s with a core busy, well inside the default 30 s.
+    // One load checked at three widths and in two themes, rather than one load each.
     const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 320, height: 844 } });
     const page = await context.newPage();
     const seen = await watch(page);
