@@ -1,6 +1,6 @@
 /**
- * `npm run build`: builds into a temporary folder, adds the Pagefind search index, and only then
- * replaces dist/. A failed build (bad content, broken diagram…) leaves the last good dist/ intact.
+ * `npm run build`: builds into a temporary folder, adds each page's Markdown twin and the Pagefind
+ * search index, and only then replaces dist/. A failed build (bad content, broken diagram…) leaves the last good dist/ intact.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { crawlSite } from '../build/crawl.ts';
 import { describeBrokenLink } from '../build/link-sources.ts';
 import { applyPolicies } from '../build/csp.ts';
 import { collapseWhitespace } from '../build/html-whitespace.ts';
+import { writeMarkdownTwins } from '../build/markdown-twins.ts';
 import { startStaticServer } from '../build/static-server.ts';
 
 const dist = resolve(process.env['OUT_DIR'] ?? 'dist');
@@ -32,11 +33,14 @@ function run(label: string, command: string, args: string[]): void {
   }
 }
 
+const { site, base } = resolveDeployTarget(process.env);
+
 // Binaries by path (not PATH), so this also runs outside `npm run`, e.g. from tests.
 run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', staging]);
 try {
   await collapseWhitespace(staging);
   console.log(`build: Content-Security-Policy added to ${applyPolicies(staging)} pages.`);
+  console.log(`build: ${writeMarkdownTwins(staging, base).twins.length} Markdown twins and llms-full.txt written.`);
 } catch (error) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`build: ${(error as Error).message}`);
@@ -45,7 +49,6 @@ try {
 run('pagefind', process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', staging, '--quiet']);
 
 // Every link, asset and #fragment of every page must resolve, served as GitHub Pages would serve it.
-const { site, base } = resolveDeployTarget(process.env);
 const server = await startStaticServer({ root: staging, base });
 try {
   const report = await crawlSite({ origin: server.origin, base, siteOrigin: site });

@@ -5,6 +5,8 @@
 export const LAZY_SCRIPTS = {
   /** "Copy quote", on the reader's first selection in a briefing. */
   quote: { entry: 'src/scripts/quote.ts', file: '_astro/quote.js' },
+  /** "Copy as Markdown": fetches a section's Markdown twin, on the first click of the control. */
+  copyMarkdown: { entry: 'src/scripts/copy-markdown.ts', file: '_astro/copy-markdown.js' },
   /** The diagram's full view, on the first "View full size". */
   diagramViewer: { entry: 'src/scripts/diagram-viewer.ts', file: '_astro/diagram-viewer.js' },
   /** The search dialog's code, on the first click of Search or "/". */

@@ -23,3 +23,11 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
 export function briefingPath(slug: string): string {
   return `/briefings/${slug}/`;
 }
+
+/**
+ * Where a page's Markdown twin lives (written by src/build/markdown-twins.ts): `/` → `/index.md`,
+ * `/briefings/x/` → `/briefings/x.md`, beside the folder that holds the page.
+ */
+export function markdownPath(path: string): string {
+  return path === '/' ? '/index.md' : `${path.replace(/\/+$/, '')}.md`;
+}

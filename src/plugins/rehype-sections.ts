@@ -6,8 +6,8 @@
  *   takes its id from the frontmatter map `anchors: { <id>: "<heading text>" }`. In a briefing a
  *   heading without a pinned id fails the build, and so do two headings with one id.
  *   `aliases: { <old-id>: <id> }` keeps an old id landing on its section after a rename.
- * - `rehypeSectionIndex` (after everything else): adds a share link to each section heading and
- *   records the sections (id, title, text) in the page's frontmatter as `sections`, which the
+ * - `rehypeSectionIndex` (after everything else): adds a share link and a "Copy as Markdown" link
+ *   (to the share page's Markdown twin) to each section heading, and records the sections (id, title, text) in the page's frontmatter as `sections`, which the
  *   share pages and their link-preview cards are made from.
  */
 import { basename } from 'node:path';
@@ -16,7 +16,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sharePath, type SectionRecord } from '../lib/sections.ts';
-import { joinBase } from '../lib/urls.ts';
+import { joinBase, markdownPath } from '../lib/urls.ts';
 import { icon } from './icon.ts';
 import type { ParagraphData } from './rehype-paragraph-ids.ts';
 
@@ -140,7 +140,7 @@ export function rehypeSectionIndex({ site, base }: SectionIndexOptions) {
       const id = String(node.properties['id']);
       const title = toString(node).trim();
       const shareUrl = new URL(joinBase(base, sharePath(slug, id)), site).href;
-      node.children.push(shareLink(shareUrl, title));
+      node.children.push(shareLink(shareUrl, title), markdownLink(joinBase(base, markdownPath(sharePath(slug, id))), title));
       const body = tree.children.slice(index + 1, end);
       const record: SectionRecord = { id, title, depth, blocks: textBlocks(body) };
       const diagram = firstDiagram(body);
@@ -163,5 +163,18 @@ function shareLink(href: string, title: string): ElementContent {
     // The visible word "Share" comes from CSS, so the heading's text (and the TOC) stays clean.
     properties: { className: ['share-link'], href, dataShare: '', ariaLabel: `Share section: ${title} (copies its link)` },
     children: [icon('M12 10a2 2 0 0 0-1.6.8L5.9 8.5a2 2 0 0 0 0-1l4.5-2.3A2 2 0 1 0 10 4l-4.5 2.3a2 2 0 1 0 0 3.4L10 12a2 2 0 1 0 2-2z')],
+  };
+}
+
+/**
+ * "Copy as Markdown": an ordinary link to the section's Markdown twin, enhanced by
+ * src/components/ShareLinks.astro to copy that Markdown. Its visible word comes from CSS too.
+ */
+function markdownLink(href: string, title: string): ElementContent {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['md-link'], href, dataCopyMd: '', ariaLabel: `Copy as Markdown: ${title}` },
+    children: [],
   };
 }

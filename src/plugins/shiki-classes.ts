@@ -77,7 +77,12 @@ function toClasses(node: Element): void {
 export const shikiStyleToClasses: ShikiTransformer = {
   name: 'style-to-classes',
   pre: toClasses,
-  code: toClasses,
+  // `language-<lang>` on <code>, as HTML suggests: a page's Markdown twin keeps the block's
+  // language from it (src/lib/page-markdown.ts).
+  code(node) {
+    toClasses(node);
+    this.addClassToHast(node, `language-${this.options.lang}`);
+  },
   line: toClasses,
   span: toClasses,
 };

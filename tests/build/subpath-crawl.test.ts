@@ -6,7 +6,12 @@
  * The same build's output must hold no warning.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Link } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { visit } from 'unist-util-visit';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/build/temp-site.ts';
@@ -127,6 +132,29 @@ describe('site built for a subpath', () => {
   it('gives the 404 page no canonical URL that answers 404', () => {
     const broken = mapped.broken.filter(fromNotFoundPage);
     expect(broken, `broken absolute URLs on the 404 page:\n${listBroken(broken)}`).toEqual([]);
+  });
+
+  it('writes a Markdown twin for every page, and llms.txt: their links are absolute under SITE + BASE and resolve', async () => {
+    const twins = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    // Every page in the sitemap but the fixture page (whose own layout names no twin).
+    const pages = [...readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(pages).toContain(`${BASE}/briefings/${NEW_BRIEFING.slug}/${NEW_BRIEFING.sectionIds[0]}/`);
+    expect(twins.sort()).toEqual(pages.filter((p) => p !== ROOT_LINKS).map((p) => (p === `${BASE}/` ? 'index.md' : `${p.slice(BASE.length + 1, -1)}.md`)).sort());
+    const llms = readFileSync(join(build.outDir, 'llms.txt'), 'utf8');
+    expect(llms).toContain(`(${SITE}${BASE}/briefings/${NEW_BRIEFING.slug}.md)`);
+    const status = new Map<string, number>();
+    for (const file of [...twins, 'llms.txt', 'llms-full.txt']) {
+      const tree = fromMarkdown(readFileSync(join(build.outDir, file), 'utf8'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+      const links: string[] = [];
+      visit(tree, 'link', (link: Link) => void links.push(link.url));
+      expect(links.length, file).toBeGreaterThan(0);
+      for (const url of links.filter((u) => !u.startsWith('https://') || u.startsWith(SITE))) {
+        expect(url.startsWith(`${SITE}${BASE}/`), `${file}: ${url}`).toBe(true);
+        const path = new URL(url).pathname;
+        if (!status.has(path)) status.set(path, (await fetch(`${origin}${path}`)).status);
+        expect(status.get(path), `${file}: ${url}`).toBe(200);
+      }
+    }
   });
 
   it('never links to a root-absolute path outside the base', () => {

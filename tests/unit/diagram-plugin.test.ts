@@ -203,7 +203,9 @@ describe('seed: the briefing diagram from the committed cache, without a browser
     expect(select(tree, 'figure', 'diagram')).toHaveLength(1);
     expect(select(tree, 'svg')).toHaveLength(1);
     expect(figure.properties['dataDiagram']).toBe(diagramKey(source));
-    expect(select(tree, 'pre').filter((pre) => select(pre, 'code').some((c) => classesOf(c).includes('language-mermaid')))).toEqual([]);
+    // No raw mermaid block is left; the highlighted "Diagram source" (pre.astro-code) names its language.
+    const raw = select(tree, 'pre').filter((pre) => !classesOf(pre).includes('astro-code'));
+    expect(raw.filter((pre) => select(pre, 'code').some((c) => classesOf(c).includes('language-mermaid')))).toEqual([]);
   });
 
   test('has no <style> element and no style attribute in the figure, except Shiki\'s colour variables', () => {
