@@ -21,7 +21,7 @@ function actionlint(cwd: string): { status: number | null; output: string } {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-type Job = { permissions?: Record<string, string>; steps?: { uses?: string }[] };
+type Job = { permissions?: Record<string, string>; steps?: { uses?: string; run?: string }[] };
 type Workflow = { permissions?: Record<string, string>; jobs: Record<string, Job> };
 
 describe('actionlint', () => {
@@ -57,5 +57,12 @@ describe('deploy.yml', () => {
     const uses = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).flatMap((step) => (step.uses ? [step.uses] : [])));
     expect(uses.length).toBeGreaterThan(0);
     for (const action of uses) expect(action).toMatch(/@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/);
+  });
+
+  test('runs the reading checks in Firefox and WebKit after npm test', () => {
+    const runs = (workflow.jobs['test']?.steps ?? []).flatMap((step) => (step.run ? [step.run] : []));
+    const test = runs.indexOf('npm test');
+    expect(test).toBeGreaterThanOrEqual(0);
+    expect(runs.findIndex((run) => run.endsWith('npm run test:engines'))).toBeGreaterThan(test);
   });
 });
