@@ -200,15 +200,6 @@ test.describe('with the clipboard allowed', () => {
   }
 });
 
-test('a text fragment alone scrolls to its words in this browser (no element id to fall back on)', async ({ page }) => {
-  await page.goto(`${briefing}#:~:text=chip%20embargo`);
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
-  await settled(page);
-  const words = await phraseBox(page, scaling, 'chip embargo');
-  expect(words.y).toBeGreaterThan(0);
-  expect(words.y + words.height).toBeLessThan(800);
-});
-
 for (const scheme of ['light', 'dark'] as const) {
   test(`the words a text fragment lands on are marked with AA contrast (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

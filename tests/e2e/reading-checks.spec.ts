@@ -7,7 +7,7 @@ import { sitemapPaths } from '../support/site-pages.ts';
 async function playwrightReader(page: Page): Promise<Reader> {
   const seen = await watch(page);
   let errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   const fresh = async (navigate: () => Promise<unknown>) => {
     errors = [];
     await navigate();
@@ -17,10 +17,7 @@ async function playwrightReader(page: Page): Promise<Reader> {
     goto: (url) => fresh(() => page.goto(url)),
     // The checks' functions are typed by the Reader; each driver only passes them through.
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as Promise<never>,
-    setWidth: async (width) => {
-      await page.setViewportSize({ width, height: page.viewportSize()?.height ?? 800 });
-      return page.evaluate(() => innerWidth);
-    },
+    setWidth: (width) => page.setViewportSize({ width, height: page.viewportSize()?.height ?? 800 }),
     click: (selector) => page.click(selector),
     type: (selector, text) => page.locator(selector).pressSequentially(text),
     press: (key) => page.keyboard.press(key),

@@ -5,18 +5,19 @@
  * A small node script rather than Vitest/Playwright: the two drivers need one long-lived browser
  * each, started and torn down here, with a line per test naming engine and version.
  */
-import { spawn, execFile, execFileSync, type ChildProcess } from 'node:child_process';
-import { promisify } from 'node:util';
-import { existsSync } from 'node:fs';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { resolveDeployTarget } from '../../src/lib/deploy-target.ts';
 import { readingChecks, type Reader } from '../support/reading-checks.ts';
+import { webkitConsoleErrors } from './webkit-console.ts';
 import { sitemapPaths } from '../support/site-pages.ts';
 
-const execFileAsync = promisify(execFile);
 const firefox = '/usr/bin/firefox-esr';
 const webkitDriver = '/usr/bin/WebKitWebDriver';
 const miniBrowser = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -79,7 +80,7 @@ async function withFirefox(use: (reader: Reader) => Promise<void>): Promise<void
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`CSP: ${e.violatedDirective} refused ${e.blockedURI || e.sample}`));
     });
     let errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`uncaught: ${(error as Error).message ?? error}`));
+    page.on('pageerror', (error) => errors.push(`page error: ${(error as Error).message ?? error}`));
     const fresh = async (navigate: () => Promise<unknown>) => {
       errors = [];
       await navigate();
@@ -88,10 +89,7 @@ async function withFirefox(use: (reader: Reader) => Promise<void>): Promise<void
       engine: `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`,
       goto: (url) => fresh(() => page.goto(url, { waitUntil: 'load' })),
       evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as Promise<never>,
-      setWidth: async (width) => {
-        await page.setViewport({ width, height });
-        return page.evaluate(() => innerWidth);
-      },
+      setWidth: (width) => page.setViewport({ width, height }),
       click: (selector) => page.click(selector),
       type: (selector, text) => page.type(selector, text),
       press: (key) => page.keyboard.press(key),
@@ -103,28 +101,16 @@ async function withFirefox(use: (reader: Reader) => Promise<void>): Promise<void
   }
 }
 
-/**
- * What WebKit logs as errors while it loads `url`: uncaught errors ("CONSOLE JS ERROR") and CSP
- * violations ("CONSOLE SECURITY ERROR"), read from a MiniBrowser of its own that writes its console
- * to stdout and quits after the load. The driven MiniBrowser cannot tell: WebKitWebDriver has
- * neither WebDriver BiDi nor a log endpoint, MiniBrowser writes no console in automation mode, and
- * its Web Inspector server is the one WebKitWebDriver drives it through.
- */
-async function webkitConsoleErrors(url: string, display: string): Promise<string[]> {
-  // Asynchronously: the site is served from this process.
-  const { stdout } = await execFileAsync(miniBrowser, ['--private', '--enable-write-console-messages-to-stdout=true', '--exit-after-load', url], {
-    encoding: 'utf8',
-    env: { ...process.env, DISPLAY: display },
-    timeout: 60_000,
-  });
-  return stdout.split('\n').filter((line) => / CONSOLE (JS|SECURITY) ERROR /.test(line));
-}
-
 async function withWebKit(use: (reader: Reader) => Promise<void>): Promise<void> {
-  const display = `:${90 + (process.pid % 9)}`;
-  const x = spawn(xvfb, [display, '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  // Xvfb picks a free display itself and writes its number to fd 1.
+  const x = spawn(xvfb, ['-displayfd', '1', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'ignore'] });
   children.push(x);
+  const display = await new Promise<string>((done, fail) => {
+    x.stdout!.once('data', (chunk: Buffer) => done(`:${chunk.toString().trim()}`));
+    x.once('exit', (code) => fail(new Error(`Xvfb exited with ${code}`)));
+  });
   const port = await freePort();
+  const scratch = mkdtempSync(join(tmpdir(), 'engines-webkit-'));
   const driver = spawn(webkitDriver, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
   children.push(driver);
   try {
@@ -176,21 +162,21 @@ async function withWebKit(use: (reader: Reader) => Promise<void>): Promise<void>
             : browser.execute(fn as (a: string) => unknown, arg as string)) as Promise<never>,
         setWidth: async (width) => {
           await browser.setWindowSize(Math.max(width, 447), height);
-          const inner = await browser.execute(() => innerWidth);
-          framed = inner > width ? width : 0;
-          return framed || inner;
+          framed = (await browser.execute(() => innerWidth)) > width ? width : 0;
+          if (framed) console.log(`     [${engine}] ${width} px: read in a ${width} px <iframe> (MiniBrowser's window is at least 447 px)`);
         },
         click: (selector) => (onlyFramedRead('click'), browser.$(selector).click()),
         type: (selector, text) => (onlyFramedRead('typing'), browser.$(selector).addValue(text)),
         press: (key) => (onlyFramedRead('a key press'), browser.keys(key)),
         reload: () => (onlyFramedRead('reload'), browser.refresh()),
-        problems: async () => (onlyFramedRead('problems'), webkitConsoleErrors(await browser.getUrl(), display)),
+        problems: async () => (onlyFramedRead('problems'), webkitConsoleErrors({ browser: miniBrowser, url: await browser.getUrl(), display, port: await freePort(), scratch })),
       });
     } finally {
       await browser.deleteSession();
     }
   } finally {
     stopChildren();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
