@@ -15,26 +15,26 @@ import { remote } from 'webdriverio';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { resolveDeployTarget } from '../../src/lib/deploy-target.ts';
 import { readingChecks, type Reader } from '../support/reading-checks.ts';
+import { engines, installPlan } from './install.ts';
 import { webkitConsoleErrors } from './webkit-console.ts';
-import { sitemapPaths } from '../support/site-pages.ts';
 
-const firefox = '/usr/bin/firefox-esr';
-const webkitDriver = '/usr/bin/WebKitWebDriver';
-const miniBrowser = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-const xvfb = '/usr/bin/Xvfb';
+const { firefox, webkitDriver, miniBrowser, xvfb } = engines;
 
 function ensureEngines(): void {
-  const missing = [firefox, webkitDriver, miniBrowser, xvfb].filter((p) => !existsSync(p));
-  if (missing.length === 0) return;
-  const packages = 'firefox-esr webkit2gtk-driver xvfb xauth';
-  const debian = existsSync('/etc/debian_version') && process.getuid?.() === 0;
-  if (!debian) {
-    console.error(`test:engines: missing ${missing.join(', ')}; install the Debian/Ubuntu packages: ${packages}`);
+  const plan = installPlan({
+    missing: Object.values(engines).filter((path) => !existsSync(path)),
+    root: process.getuid?.() === 0,
+    aptGet: existsSync('/usr/bin/apt-get'),
+  });
+  if (plan.do === 'stop') {
+    console.error(plan.message);
     process.exit(1);
   }
-  console.log(`installing ${packages}`);
-  execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages.split(' ')], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (plan.do === 'nothing') return;
+  console.log(`test:engines: installing ${plan.packages.join(' ')} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...plan.packages], { stdio: 'inherit', env });
 }
 
 const freePort = (): Promise<number> => new Promise((done, fail) => {
@@ -181,6 +181,12 @@ async function withWebKit(use: (reader: Reader) => Promise<void>): Promise<void>
 }
 
 ensureEngines();
+if (!existsSync('dist/sitemap-0.xml')) {
+  console.error('test:engines: no built site in dist/; run `npm run build` (or `npm test`) first');
+  process.exit(1);
+}
+// Read after the check above: it reads the built sitemap as it loads.
+const { sitemapPaths } = await import('../support/site-pages.ts');
 const { base } = resolveDeployTarget(process.env);
 const prefix = base === '/' ? '' : base.replace(/\/+$/, '');
 const server = await startStaticServer({ root: 'dist', base });

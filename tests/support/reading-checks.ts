@@ -119,6 +119,7 @@ export function readingChecks({ paths }: { paths: string[] }): Check[] {
       name: `every sitemap page (${paths.length}) loads with its heading, no page error and no CSP violation`,
       run: async (reader, origin) => {
         assert(paths.length > 0, 'the sitemap lists no pages');
+        await reader.setWidth(1280);
         for (const path of paths) {
           await reader.goto(`${origin}${path}`);
           const state = await reader.evaluate(() => ({ h1: document.querySelectorAll('h1').length, title: document.title }));
@@ -155,6 +156,7 @@ export function readingChecks({ paths }: { paths: string[] }): Check[] {
     {
       name: 'the theme toggle switches the theme and is remembered after a reload and on another page',
       run: async (reader, origin) => {
+        await reader.setWidth(1280);
         await reader.goto(`${origin}${briefing}`);
         await waitFor(reader, 'the theme toggle', () => !document.querySelector<HTMLElement>('[data-theme-toggle]')!.hidden);
         const state = () =>
