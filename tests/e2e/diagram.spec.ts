@@ -6,6 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { axe } from '../support/axe.ts';
+import { watch } from '../support/page-watch.ts';
 
 const briefing = '/briefings/deepseek-three-trends/';
 const figure = 'figure.diagram';
@@ -18,16 +19,6 @@ async function smallestLabelPx(svg: Locator): Promise<number> {
     const sizes = [...el.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
     return sizes.length ? Math.min(...sizes) : 0;
   });
-}
-
-/** Records Content-Security-Policy violations from the first script on. */
-async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-  });
-  return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
 
 /** Opens the full view with the figure's control and returns the dialog. */
@@ -122,7 +113,7 @@ for (const viewport of [
   { width: 390, height: 844 },
 ]) {
   test(`the full view opens as a dialog with labels of 12 px or more, pans by keyboard, zooms and closes with Escape at ${viewport.width}x${viewport.height}`, async ({ page }) => {
-    const violations = await watchCsp(page);
+    const seen = await watch(page);
     await page.setViewportSize(viewport);
     await page.goto(briefing);
     const dialog = await openFullView(page);
@@ -155,7 +146,7 @@ for (const viewport of [
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(page.locator(`${figure} .diagram-view ${diagramSvg}`), 'the SVG is back in the overview').toHaveCount(1);
-    expect(await violations()).toEqual([]);
+    expect(await seen.violations()).toEqual([]);
   });
 }
 

@@ -15,6 +15,7 @@ import { remote } from 'webdriverio';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { resolveDeployTarget } from '../../src/lib/deploy-target.ts';
 import { readingChecks, type Reader } from '../support/reading-checks.ts';
+import { cspViolations, recordCspViolations } from '../support/page-watch.ts';
 import { engines, installPlan } from './install.ts';
 import { webkitConsoleErrors } from './webkit-console.ts';
 
@@ -62,7 +63,7 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
 
 const children: ChildProcess[] = [];
 const stopChildren = (): void => {
-  for (const c of children.reverse()) if (c.exitCode === null && c.pid) c.kill('SIGTERM');
+  for (const c of [...children].reverse()) if (c.exitCode === null && c.pid) c.kill('SIGTERM');
 };
 process.on('exit', stopChildren);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
@@ -73,12 +74,7 @@ async function withFirefox(use: (reader: Reader) => Promise<void>): Promise<void
     const page = await browser.newPage();
     const height = 900;
     await page.setViewport({ width: 1280, height });
-    // Content-Security-Policy violations, recorded from before the page's first script.
-    await page.evaluateOnNewDocument(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`CSP: ${e.violatedDirective} refused ${e.blockedURI || e.sample}`));
-    });
+    await page.evaluateOnNewDocument(recordCspViolations);
     let errors: string[] = [];
     page.on('pageerror', (error) => errors.push(`page error: ${(error as Error).message ?? error}`));
     const fresh = async (navigate: () => Promise<unknown>) => {
@@ -94,7 +90,7 @@ async function withFirefox(use: (reader: Reader) => Promise<void>): Promise<void
       type: (selector, text) => page.type(selector, text),
       press: (key) => page.keyboard.press(key),
       reload: () => fresh(() => page.reload({ waitUntil: 'load' })),
-      problems: async () => [...errors, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))],
+      problems: async () => [...errors, ...(await page.evaluate(cspViolations))],
     });
   } finally {
     await browser.close();

@@ -50,7 +50,7 @@ function assert(ok: unknown, message: string): asserts ok {
   if (!ok) throw new Error(message);
 }
 
-export const briefing = '/briefings/deepseek-three-trends/';
+const briefing = '/briefings/deepseek-three-trends/';
 /** The letter's paragraph on scaling, which holds "chip embargo" deep in the page. */
 const scaling = 'p-152476';
 const quoted = 'Driven in part by the U.S. AI chip embargo';
@@ -78,10 +78,10 @@ function wordsInWindow([id, phrase]: [string, string]) {
  * words in view below the sticky header; with `whole`, the top of the element too.
  */
 async function landsOn(reader: Reader, id: string, phrase: string, how: string, whole = false): Promise<void> {
-  await waitFor(reader, `${how} to scroll to "${phrase}"`, (args) => {
-    const root = document.getElementById(args[0]);
+  await waitFor(reader, `${how} to scroll to "${phrase}"`, (target) => {
+    const root = document.getElementById(target);
     return !!root && root.getBoundingClientRect().top < innerHeight && scrollY > 2000;
-  }, [id, phrase] as [string, string]);
+  }, id);
   await settled(reader);
   const at = await reader.evaluate(wordsInWindow, [id, phrase] as [string, string]);
   assert(at, `"${phrase}" is not in #${id}`);
